@@ -1,0 +1,101 @@
+package dev.eventsourcing.application;
+
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.domain.EventSourcingException;
+import dev.eventsourcing.persistence.EventStore;
+import dev.eventsourcing.persistence.SnapshotStore;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rebuilds aggregates from their stored events, starting from the latest snapshot when snapshotting is enabled.
+ * What is stored is enough: the caller never has to name the aggregate class. Safe to use from many threads; each
+ * call returns a new aggregate object.
+ */
+public final class Repository {
+  private final String applicationName;
+  private final EventStore events;
+  private final @Nullable SnapshotStore snapshots;
+
+  public Repository(String applicationName, EventStore events, @Nullable SnapshotStore snapshots) {
+    this.applicationName = applicationName;
+    this.events = events;
+    this.snapshots = snapshots;
+  }
+
+  /**
+   * The current state of an aggregate.
+   *
+   * @throws AggregateNotFoundException if nothing is stored for the id
+   */
+  public <A extends Aggregate<?>> A get(UUID id) {
+    return rebuild(id, null);
+  }
+
+  /**
+   * The state of an aggregate at a version: after the events up to and including that version.
+   *
+   * @throws AggregateNotFoundException if nothing is stored for the id up to that version
+   */
+  public <A extends Aggregate<?>> A get(UUID id, int version) {
+    return rebuild(id, version);
+  }
+
+  /**
+   * The current state of an aggregate of a known class.
+   *
+   * @throws AggregateNotFoundException if nothing is stored for the id
+   * @throws EventSourcingException if the aggregate is of another class
+   */
+  public <A extends Aggregate<?>> A get(UUID id, Class<A> type) {
+    Aggregate<?> aggregate = rebuild(id, null);
+    if (!type.isInstance(aggregate)) {
+      throw new EventSourcingException("aggregate " + id + " in application " + applicationName + " is a "
+          + aggregate.getClass().getName() + ", not a " + type.getName());
+    }
+    return type.cast(aggregate);
+  }
+
+  /**
+   * State folded from an aggregate's events by a projector, up to a version ({@code null} for all). Snapshots are
+   * not used.
+   *
+   * @throws AggregateNotFoundException if nothing is stored for the id up to that version
+   */
+  public <A> A get(UUID id, @Nullable Integer version, Projector<A> projector) {
+    A state = null;
+    for (DomainEvent<?> event : events.get(id, null, version, false, null)) {
+      state = projector.project(state, event);
+    }
+    if (state == null) {
+      throw notFound(id, version);
+    }
+    return state;
+  }
+
+  /** Whether any event is stored for the id. */
+  public boolean contains(UUID id) {
+    return !events.recorder().selectEvents(id, null, null, false, 1).isEmpty();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <A extends Aggregate<?>> A rebuild(UUID id, @Nullable Integer version) {
+    Aggregate aggregate = snapshots == null ? null : snapshots.latest(id, version);
+    Integer gt = aggregate == null ? null : aggregate.version();
+    List<DomainEvent<?>> stored = events.get(id, gt, version, false, null);
+    for (DomainEvent event : stored) {
+      aggregate = event.mutate(aggregate);
+    }
+    if (aggregate == null) {
+      throw notFound(id, version);
+    }
+    return (A) aggregate;
+  }
+
+  private AggregateNotFoundException notFound(UUID id, @Nullable Integer version) {
+    return new AggregateNotFoundException("aggregate " + id + " not found in application " + applicationName
+        + (version == null ? "" : " at or below version " + version));
+  }
+}

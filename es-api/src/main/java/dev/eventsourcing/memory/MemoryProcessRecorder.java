@@ -1,0 +1,52 @@
+package dev.eventsourcing.memory;
+
+import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.RecordConflictException;
+import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Tracking;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+public class MemoryProcessRecorder extends MemoryApplicationRecorder implements ProcessRecorder {
+  private final Map<String, Long> maxTrackingIds = new HashMap<>();
+
+  @Override
+  public List<Long> insertEvents(List<StoredEvent> events, @Nullable Tracking tracking) {
+    lock.writeLock().lock();
+    try {
+      if (tracking != null) {
+        Long max = maxTrackingIds.get(tracking.applicationName());
+        if (max != null && tracking.notificationId() <= max) {
+          throw new RecordConflictException("notification " + tracking.notificationId() + " of "
+              + tracking.applicationName() + " is already tracked (tracked up to " + max + ")");
+        }
+      }
+      checkNoConflicts(events);
+      List<Long> ids = recordEvents(events);
+      if (tracking != null) {
+        maxTrackingIds.put(tracking.applicationName(), tracking.notificationId());
+      }
+      return ids;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public @Nullable Long maxTrackingId(String applicationName) {
+    lock.readLock().lock();
+    try {
+      return maxTrackingIds.get(applicationName);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public boolean hasTrackingId(String applicationName, long notificationId) {
+    Long max = maxTrackingId(applicationName);
+    return max != null && max >= notificationId;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.eventsourcing.persistence;
+
+import dev.eventsourcing.cipher.AesCipher;
+import dev.eventsourcing.domain.Topics;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds an application's persistence from its {@link Environment}: the recorders of one store, and the mapper
+ * with the configured cipher and compressor. Every setting is read and checked when the factory is constructed,
+ * so a bad configuration fails when the application is constructed.
+ *
+ * <p>Settings read here (each may be prefixed with the application's name):
+ *
+ * <ul>
+ *   <li>{@value #PERSISTENCE_MODULE}: {@code memory} (the default), or a store added by another module, such as
+ *       {@code sqlite} or {@code postgres}, or the class name of a {@link PersistenceModule} or {@code
+ *       InfrastructureFactory}.
+ *   <li>{@value #INFRASTRUCTURE_FACTORY}: the class name of an {@code InfrastructureFactory} subclass with a
+ *       public constructor taking the {@link Environment}; takes precedence over {@value #PERSISTENCE_MODULE}.
+ *   <li>{@value #CIPHER_TOPIC}: a {@link Cipher} class, such as {@code dev.eventsourcing.cipher:AesCipher}; with
+ *       {@value #CIPHER_KEY} set and this unset, {@link AesCipher} is used.
+ *   <li>{@value #CIPHER_KEY}: the cipher's key (for {@link AesCipher}, base64 of 16, 24 or 32 bytes).
+ *   <li>{@value #COMPRESSOR_TOPIC}: a {@link Compressor} class, such as {@code
+ *       dev.eventsourcing.compressor:ZlibCompressor}.
+ *   <li>{@value #IS_SNAPSHOTTING_ENABLED}: {@code true} to keep snapshots (default {@code false}).
+ * </ul>
+ *
+ * <p>A class name may be given as {@code package.Class} or {@code package:Class}.
+ */
+public abstract class InfrastructureFactory implements AutoCloseable {
+  public static final String PERSISTENCE_MODULE = "PERSISTENCE_MODULE";
+  public static final String INFRASTRUCTURE_FACTORY = "INFRASTRUCTURE_FACTORY";
+  public static final String CIPHER_TOPIC = "CIPHER_TOPIC";
+  public static final String CIPHER_KEY = "CIPHER_KEY";
+  public static final String COMPRESSOR_TOPIC = "COMPRESSOR_TOPIC";
+  public static final String IS_SNAPSHOTTING_ENABLED = "IS_SNAPSHOTTING_ENABLED";
+
+  private final Environment environment;
+  private final @Nullable Cipher cipher;
+  private final @Nullable Compressor compressor;
+  private final boolean snapshottingEnabled;
+
+  /**
+   * Reads the settings common to every store.
+   *
+   * @throws ConfigurationException if one is invalid
+   */
+  protected InfrastructureFactory(Environment environment) {
+    this.environment = environment;
+    this.cipher = constructCipher(environment);
+    this.compressor = constructCompressor(environment);
+    this.snapshottingEnabled = environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false);
+  }
+
+  /**
+   * The factory that the environment's {@value #INFRASTRUCTURE_FACTORY} or {@value #PERSISTENCE_MODULE} names.
+   *
+   * @throws ConfigurationException if the named store is unknown or its settings are invalid
+   */
+  public static InfrastructureFactory construct(Environment environment) {
+    String factoryClass = environment.get(INFRASTRUCTURE_FACTORY);
+    if (factoryClass != null) {
+      return instantiate(INFRASTRUCTURE_FACTORY, factoryClass, InfrastructureFactory.class, environment);
+    }
+    String module = environment.get(PERSISTENCE_MODULE, "memory").trim();
+    List<String> known = new ArrayList<>();
+    for (PersistenceModule candidate : ServiceLoader.load(PersistenceModule.class, classLoader())) {
+      if (candidate.name().equals(module)) {
+        return candidate.createFactory(environment);
+      }
+      known.add(candidate.name());
+    }
+    if (module.contains(".") || module.contains(":")) {
+      Class<?> type;
+      try {
+        type = Topics.resolveConfigured(PERSISTENCE_MODULE, module, Object.class);
+      } catch (TopicException e) {
+        throw new ConfigurationException(e.getMessage(), e);
+      }
+      if (PersistenceModule.class.isAssignableFrom(type)) {
+        return instantiate(PERSISTENCE_MODULE, module, PersistenceModule.class, null).createFactory(environment);
+      }
+      return instantiate(PERSISTENCE_MODULE, module, InfrastructureFactory.class, environment);
+    }
+    throw new ConfigurationException(PERSISTENCE_MODULE + "='" + module + "' names no store: use one of "
+        + known + " (a store outside es-api needs its module on the class path, such as es-jpa for sqlite and"
+        + " postgres), or a class name");
+  }
+
+  public Environment environment() {
+    return environment;
+  }
+
+  /** A mapper with this environment's compressor and cipher. */
+  public Mapper mapper(Transcoder transcoder) {
+    return new Mapper(transcoder, compressor, cipher);
+  }
+
+  /**
+   * A recorder for aggregate events that need no notification ids.
+   *
+   * @param purpose what is recorded, such as {@code snapshots}; stores keep each purpose apart
+   */
+  public abstract AggregateRecorder aggregateRecorder(String purpose);
+
+  /** The recorder of an application's events and notification log. */
+  public abstract ApplicationRecorder applicationRecorder();
+
+  /** The recorder of a process application's events, notification log and tracking records. */
+  public abstract ProcessRecorder processRecorder();
+
+  /** Whether {@value #IS_SNAPSHOTTING_ENABLED} is set. */
+  public boolean isSnapshottingEnabled() {
+    return snapshottingEnabled;
+  }
+
+  /** Releases what the factory holds, such as a connection pool. Its recorders are unusable afterwards. */
+  @Override
+  public void close() {}
+
+  private static @Nullable Cipher constructCipher(Environment environment) {
+    String topic = environment.get(CIPHER_TOPIC);
+    if (topic == null) {
+      return environment.get(CIPHER_KEY) == null ? null : new AesCipher(environment);
+    }
+    return instantiate(CIPHER_TOPIC, topic, Cipher.class, environment);
+  }
+
+  private static @Nullable Compressor constructCompressor(Environment environment) {
+    String topic = environment.get(COMPRESSOR_TOPIC);
+    return topic == null ? null : instantiate(COMPRESSOR_TOPIC, topic, Compressor.class, environment);
+  }
+
+  /** Instantiates a configured class with its (Environment) constructor, or its no-argument one. */
+  private static <T> T instantiate(
+      String key, String topic, Class<T> expected, @Nullable Environment environment) {
+    Class<? extends T> type;
+    try {
+      type = Topics.resolveConfigured(key, topic, expected);
+    } catch (TopicException e) {
+      throw new ConfigurationException(e.getMessage(), e);
+    }
+    try {
+      if (environment != null) {
+        try {
+          Constructor<? extends T> constructor = type.getConstructor(Environment.class);
+          return constructor.newInstance(environment);
+        } catch (NoSuchMethodException e) {
+          // fall back to the no-argument constructor
+        }
+      }
+      return type.getConstructor().newInstance();
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new ConfigurationException(key + "='" + topic + "': constructing " + type.getName() + " failed",
+          e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new ConfigurationException(key + "='" + topic + "': " + type.getName()
+          + " needs a public constructor taking an Environment, or none", e);
+    }
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : InfrastructureFactory.class.getClassLoader();
+  }
+}

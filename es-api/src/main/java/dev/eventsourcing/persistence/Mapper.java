@@ -1,0 +1,140 @@
+package dev.eventsourcing.persistence;
+
+import dev.eventsourcing.cipher.CipherException;
+import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.Aggregates;
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.domain.Topics;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Converts domain events (and aggregates, for snapshots) to stored events and back: the payload's topic, the
+ * transcoded envelope (with versioning), then compression, then encryption; and the reverse. Safe to use from many
+ * threads.
+ *
+ * <p>Errors name the originator id, version and topic of the record that failed: {@link TopicException} for a topic
+ * that can't or may not be resolved, {@link CipherException} for a wrong key or changed bytes, {@link
+ * DataException} for anything else that does not decode.
+ */
+public final class Mapper {
+  private final Transcoder transcoder;
+  private final @Nullable Compressor compressor;
+  private final @Nullable Cipher cipher;
+
+  public Mapper(Transcoder transcoder, @Nullable Compressor compressor, @Nullable Cipher cipher) {
+    this.transcoder = transcoder;
+    this.compressor = compressor;
+    this.cipher = cipher;
+  }
+
+  /** A mapper that writes plain JSON. */
+  public Mapper() {
+    this(new JacksonTranscoder(), null, null);
+  }
+
+  public StoredEvent toStoredEvent(DomainEvent<?> event) {
+    String originatorTopic = null;
+    if (event.originatorVersion() == 1 && event.originatorType() != null) {
+      Class<?> originatorType = event.originatorType();
+      Topics.register(originatorType);
+      originatorTopic = Topics.of(originatorType);
+    }
+    byte[] state = transcoder.encode(new Envelope(event.timestamp(), originatorTopic, null, event.payload()));
+    return new StoredEvent(event.originatorId(), event.originatorVersion(), event.topic(), protect(state));
+  }
+
+  public DomainEvent<?> toDomainEvent(StoredEvent stored) {
+    return toDomainEvent(stored.originatorId(), stored.originatorVersion(), stored.topic(), stored.state());
+  }
+
+  public DomainEvent<?> toDomainEvent(Notification notification) {
+    return toDomainEvent(
+        notification.originatorId(), notification.originatorVersion(), notification.topic(), notification.state());
+  }
+
+  /** A snapshot of an aggregate's current state, stored under the aggregate's id, version and topic. */
+  public StoredEvent toStoredSnapshot(Aggregate<?> aggregate) {
+    Topics.register(aggregate.getClass());
+    byte[] state =
+        transcoder.encode(new Envelope(aggregate.modifiedOn(), null, aggregate.createdOn(), aggregate));
+    return new StoredEvent(aggregate.id(), aggregate.version(), Topics.of(aggregate.getClass()), protect(state));
+  }
+
+  /** The aggregate a stored snapshot holds. */
+  public Aggregate<?> toAggregate(StoredEvent snapshot) {
+    String where = describe(snapshot.originatorId(), snapshot.originatorVersion(), snapshot.topic(), "snapshot");
+    Class<?> type = resolve(snapshot.topic(), where);
+    if (!Aggregate.class.isAssignableFrom(type)) {
+      throw new TopicException(where + ": topic names " + type.getName() + ", which is not an aggregate class");
+    }
+    Envelope envelope = decode(snapshot.state(), type, where);
+    if (envelope.createdOn() == null) {
+      throw new DataException(where + ": stored state lacks created_on");
+    }
+    Aggregate<?> aggregate = (Aggregate<?>) envelope.payload();
+    Aggregates.restore(
+        aggregate,
+        snapshot.originatorId(),
+        snapshot.originatorVersion(),
+        envelope.createdOn(),
+        envelope.timestamp());
+    return aggregate;
+  }
+
+  private DomainEvent<?> toDomainEvent(UUID originatorId, int originatorVersion, String topic, byte[] state) {
+    String where = describe(originatorId, originatorVersion, topic, "event");
+    Class<?> payloadType = resolve(topic, where);
+    Envelope envelope = decode(state, payloadType, where);
+    Class<?> originatorType = null;
+    if (envelope.originatorTopic() != null) {
+      originatorType = resolve(envelope.originatorTopic(), where);
+      if (!Aggregate.class.isAssignableFrom(originatorType)) {
+        throw new TopicException(where + ": originator topic names " + originatorType.getName()
+            + ", which is not an aggregate class");
+      }
+    }
+    return new DomainEvent<>(originatorId, originatorVersion, envelope.timestamp(), Topics.of(payloadType),
+        envelope.payload(), originatorType);
+  }
+
+  private byte[] protect(byte[] state) {
+    byte[] result = state;
+    if (compressor != null) {
+      result = compressor.compress(result);
+    }
+    if (cipher != null) {
+      result = cipher.encrypt(result);
+    }
+    return result;
+  }
+
+  private Envelope decode(byte[] state, Class<?> type, String where) {
+    byte[] plain = state;
+    try {
+      if (cipher != null) {
+        plain = cipher.decrypt(plain);
+      }
+      if (compressor != null) {
+        plain = compressor.decompress(plain);
+      }
+      return transcoder.decode(plain, type);
+    } catch (CipherException e) {
+      throw new CipherException(where + ": " + e.getMessage(), e);
+    } catch (DataException e) {
+      throw new DataException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Class<?> resolve(String topic, String where) {
+    try {
+      return Topics.resolve(topic);
+    } catch (TopicException e) {
+      throw new TopicException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String describe(UUID originatorId, int originatorVersion, String topic, String kind) {
+    return "stored " + kind + " of " + originatorId + " at version " + originatorVersion + " (topic '" + topic + "')";
+  }
+}

@@ -1,0 +1,17 @@
+package dev.eventsourcing.persistence;
+
+import dev.eventsourcing.domain.EventSourcingException;
+
+/**
+ * Raised when a topic cannot be computed for a class, or when a stored topic cannot, or may not, be resolved to a
+ * class.
+ */
+public class TopicException extends EventSourcingException {
+  public TopicException(String message) {
+    super(message);
+  }
+
+  public TopicException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
