@@ -128,6 +128,11 @@ public class Application implements AutoCloseable {
     return mapper;
   }
 
+  /** The store of snapshots, or {@code null} when snapshotting is not enabled. */
+  public @Nullable SnapshotStore snapshots() {
+    return snapshots;
+  }
+
   /** The application's settings. */
   public Environment environment() {
     return environment;

@@ -65,7 +65,7 @@ public final class ZlibCompressor implements Compressor {
       byte[] buffer = new byte[8192];
       while (!inflater.finished()) {
         int inflated = inflater.inflate(buffer);
-        if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        if (inflated == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
           throw new DataException("compressed record is truncated or not zlib data");
         }
         if (out.size() + inflated > maxInflatedBytes) {

@@ -98,8 +98,9 @@ public abstract class Aggregate<E> {
     Objects.requireNonNull(payload, "payload");
     UUID originatorId = version == 0 ? Objects.requireNonNull(createId(payload), "createId returned null") : id();
     Instant timestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    DomainEvent<E> event =
-        new DomainEvent<>(originatorId, version + 1, timestamp, Topics.of(payload.getClass()), payload, getClass());
+    Class<?> originatorType = version == 0 ? getClass() : null;
+    DomainEvent<E> event = new DomainEvent<>(
+        originatorId, version + 1, timestamp, Topics.of(payload.getClass()), payload, originatorType);
     applyEvent(event);
     pendingEvents.add(event);
   }

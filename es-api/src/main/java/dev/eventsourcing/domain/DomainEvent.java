@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param timestamp when the event was triggered, UTC, with microsecond precision
  * @param topic the topic of the payload's class
  * @param payload the event's own data, an immutable value such as a record
- * @param originatorType the aggregate class; always known for a first event, which creates the aggregate, and
- *     otherwise possibly {@code null}
+ * @param originatorType the aggregate class, given with the first event (which creates the aggregate) and
+ *     {@code null} for later events
  * @param <E> the type of the aggregate's event payloads
  */
 public record DomainEvent<E>(

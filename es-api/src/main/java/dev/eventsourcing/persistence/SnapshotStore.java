@@ -15,6 +15,10 @@ public final class SnapshotStore {
     this.recorder = recorder;
   }
 
+  public AggregateRecorder recorder() {
+    return recorder;
+  }
+
   /** Stores a snapshot of the aggregate's current state; one already stored at this version is kept. */
   public void put(Aggregate<?> aggregate) {
     try {

@@ -1,0 +1,98 @@
+package dev.eventsourcing.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventsourcing.application.LocalNotificationLog;
+import dev.eventsourcing.application.NotificationLog;
+import dev.eventsourcing.application.Section;
+import dev.eventsourcing.memory.MemoryApplicationRecorder;
+import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.StoredEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NotificationLogReaderTest {
+  private final MemoryApplicationRecorder recorder = new MemoryApplicationRecorder();
+
+  private void record(int count) {
+    UUID id = UUID.randomUUID();
+    List<StoredEvent> events = new ArrayList<>();
+    for (int version = 1; version <= count; version++) {
+      events.add(new StoredEvent(id, version, "topic", new byte[] {(byte) version}));
+    }
+    recorder.insertEvents(events);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 10, 25, 100})
+  void readsEveryNotificationFromTheStartAcrossSections(int readerSectionSize) {
+    record(25);
+
+    List<Long> ids = new NotificationLogReader(new LocalNotificationLog(recorder, 10), readerSectionSize)
+        .read(1).map(Notification::id).toList();
+
+    assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 25).boxed().toList());
+  }
+
+  @Test
+  void readsOnwardFromAPosition() {
+    record(12);
+
+    assertThat(new NotificationLogReader(new LocalNotificationLog(recorder, 10)).read(5).map(Notification::id))
+        .containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+    assertThat(new NotificationLogReader(new LocalNotificationLog(recorder, 10)).read(13)).isEmpty();
+  }
+
+  @Test
+  void aLogOfExactlyFullSectionsEndsWithAnEmptySection() {
+    record(20);
+    List<String> requested = new ArrayList<>();
+    LocalNotificationLog local = new LocalNotificationLog(recorder, 10);
+    NotificationLog log =
+        new NotificationLog() {
+          @Override
+          public Section section(String sectionId) {
+            requested.add(sectionId);
+            return local.section(sectionId);
+          }
+
+          @Override
+          public List<Notification> select(
+              long start, int limit, Long stop, java.util.Collection<String> topics) {
+            return local.select(start, limit, stop, topics);
+          }
+        };
+
+    assertThat(new NotificationLogReader(log).read(1)).hasSize(20);
+    assertThat(requested).containsExactly("1,10", "11,20", "21,30");
+  }
+
+  @Test
+  void theStreamIsLazy() {
+    record(30);
+    List<String> requested = new ArrayList<>();
+    LocalNotificationLog local = new LocalNotificationLog(recorder, 10);
+    NotificationLog log =
+        new NotificationLog() {
+          @Override
+          public Section section(String sectionId) {
+            requested.add(sectionId);
+            return local.section(sectionId);
+          }
+
+          @Override
+          public List<Notification> select(
+              long start, int limit, Long stop, java.util.Collection<String> topics) {
+            return local.select(start, limit, stop, topics);
+          }
+        };
+
+    assertThat(new NotificationLogReader(log).read(1).limit(3)).hasSize(3);
+    assertThat(requested).containsExactly("1,10");
+  }
+}
