@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  * <p>An application's methods are safe to call from many threads. Close it to release its store.
  */
 public class Application implements AutoCloseable {
+  private static final System.Logger LOGGER = System.getLogger(Application.class.getName());
+
   private final String name;
   private final Environment environment;
   private final InfrastructureFactory factory;
@@ -222,7 +224,13 @@ public class Application implements AutoCloseable {
     }
     int version = aggregate.version();
     if (version / interval > (version - savedEvents) / interval) {
-      snapshots.put(aggregate);
+      try {
+        snapshots.put(aggregate);
+      } catch (RuntimeException e) {
+        // The events are saved; a snapshot is only a cache of them, so its failure must not fail the save.
+        LOGGER.log(System.Logger.Level.WARNING, "application " + name + " could not snapshot aggregate "
+            + aggregate.id() + " at version " + version + ": " + e.getClass().getName(), e);
+      }
     }
   }
 
