@@ -12,15 +12,20 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,11 +54,13 @@ public final class JacksonTranscoder implements Transcoder {
       };
 
   private final JsonMapper mapper;
+  private final ConcurrentMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
   /** A transcoder with Jackson's defaults and the given modules for custom value types. */
   public JacksonTranscoder(JacksonModule... modules) {
     this.mapper =
-        JsonMapper.builder()
+        JsonMapper.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedHybridPool()).build())
             .addMixIn(Aggregate.class, AggregateFields.class)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
@@ -79,7 +86,7 @@ public final class JacksonTranscoder implements Transcoder {
         generator.writeNumberProperty(CLASS_VERSION, version);
       }
       generator.writeName(PAYLOAD);
-      mapper.writeValue(generator, payload);
+      writers.computeIfAbsent(payload.getClass(), mapper::writerFor).writeValue(generator, payload);
       generator.writeEndObject();
     } catch (JacksonException e) {
       throw new DataException("can't encode a " + payload.getClass().getName() + " as JSON"
@@ -141,10 +148,11 @@ public final class JacksonTranscoder implements Transcoder {
   }
 
   private ObjectReader reader(Class<?> type) {
+    ObjectReader reader = readers.computeIfAbsent(type, mapper::readerFor);
     if (Aggregate.class.isAssignableFrom(type)) {
-      return mapper.readerForUpdating(Aggregates.newInstance(type));
+      return reader.withValueToUpdate(Aggregates.newInstance(type));
     }
-    return mapper.readerFor(type);
+    return reader;
   }
 
   /** The JSON path and kind of a Jackson failure; never its message, which may quote stored (decrypted) values. */
