@@ -66,16 +66,20 @@ public class MemoryAggregateRecorder implements AggregateRecorder {
 
   /** Fails if an event is recorded already or repeated in the batch. Call with the write lock held. */
   protected final void checkNoConflicts(List<StoredEvent> events) {
-    Set<String> seen = new HashSet<>();
+    Set<Position> seen = events.size() > 1 ? new HashSet<>() : Set.of();
     for (StoredEvent event : events) {
       TreeMap<Integer, StoredEvent> recorded = eventsByOriginator.get(event.originatorId());
       boolean exists = recorded != null && recorded.containsKey(event.originatorVersion());
-      if (exists || !seen.add(event.originatorId() + "/" + event.originatorVersion())) {
+      boolean repeated =
+          events.size() > 1 && !seen.add(new Position(event.originatorId(), event.originatorVersion()));
+      if (exists || repeated) {
         throw new RecordConflictException("event of " + event.originatorId() + " at version "
             + event.originatorVersion() + " is " + (exists ? "already recorded" : "repeated in the batch"));
       }
     }
   }
+
+  private record Position(UUID originatorId, int originatorVersion) {}
 
   /** Records events already checked for conflicts. Call with the write lock held. */
   protected List<Long> recordEvents(List<StoredEvent> events) {
