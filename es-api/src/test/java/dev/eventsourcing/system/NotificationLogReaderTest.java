@@ -9,15 +9,38 @@ import dev.eventsourcing.memory.MemoryApplicationRecorder;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.StoredEvent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NotificationLogReaderTest {
   private final MemoryApplicationRecorder recorder = new MemoryApplicationRecorder();
+
+  /** A log that records which sections were requested. */
+  private static final class RecordingLog implements NotificationLog {
+    final List<String> requested = new ArrayList<>();
+    private final NotificationLog log;
+
+    RecordingLog(NotificationLog log) {
+      this.log = log;
+    }
+
+    @Override
+    public Section section(String sectionId) {
+      requested.add(sectionId);
+      return log.section(sectionId);
+    }
+
+    @Override
+    public List<Notification> select(long start, int limit, @Nullable Long stop, Collection<String> topics) {
+      return log.select(start, limit, stop, topics);
+    }
+  }
 
   private void record(int count) {
     UUID id = UUID.randomUUID();
@@ -51,48 +74,18 @@ class NotificationLogReaderTest {
   @Test
   void aLogOfExactlyFullSectionsEndsWithAnEmptySection() {
     record(20);
-    List<String> requested = new ArrayList<>();
-    LocalNotificationLog local = new LocalNotificationLog(recorder, 10);
-    NotificationLog log =
-        new NotificationLog() {
-          @Override
-          public Section section(String sectionId) {
-            requested.add(sectionId);
-            return local.section(sectionId);
-          }
-
-          @Override
-          public List<Notification> select(
-              long start, int limit, Long stop, java.util.Collection<String> topics) {
-            return local.select(start, limit, stop, topics);
-          }
-        };
+    RecordingLog log = new RecordingLog(new LocalNotificationLog(recorder, 10));
 
     assertThat(new NotificationLogReader(log).read(1)).hasSize(20);
-    assertThat(requested).containsExactly("1,10", "11,20", "21,30");
+    assertThat(log.requested).containsExactly("1,10", "11,20", "21,30");
   }
 
   @Test
   void theStreamIsLazy() {
     record(30);
-    List<String> requested = new ArrayList<>();
-    LocalNotificationLog local = new LocalNotificationLog(recorder, 10);
-    NotificationLog log =
-        new NotificationLog() {
-          @Override
-          public Section section(String sectionId) {
-            requested.add(sectionId);
-            return local.section(sectionId);
-          }
-
-          @Override
-          public List<Notification> select(
-              long start, int limit, Long stop, java.util.Collection<String> topics) {
-            return local.select(start, limit, stop, topics);
-          }
-        };
+    RecordingLog log = new RecordingLog(new LocalNotificationLog(recorder, 10));
 
     assertThat(new NotificationLogReader(log).read(1).limit(3)).hasSize(3);
-    assertThat(requested).containsExactly("1,10");
+    assertThat(log.requested).containsExactly("1,10");
   }
 }
