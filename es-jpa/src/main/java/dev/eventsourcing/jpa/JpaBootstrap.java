@@ -1,0 +1,49 @@
+package dev.eventsourcing.jpa;
+
+import java.util.Map;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * Builds the Hibernate session factory of one application's tables on a {@link DataSource}, without a {@code
+ * persistence.xml}: the three entities, the application's table names, JDBC batching of inserts, no second-level
+ * or query cache, and no schema generation (the stores own their DDL).
+ */
+public final class JpaBootstrap {
+  /** The most inserts sent to the database in one JDBC batch. */
+  public static final int BATCH_SIZE = 100;
+
+  private JpaBootstrap() {}
+
+  /**
+   * @param databaseVersion the oldest version of the database the SQL must suit, such as {@code 3.40} for
+   *     SQLite: the database is not asked for its version when the factory is built, so that an application can
+   *     be constructed while its database is down
+   */
+  public static SessionFactory sessionFactory(String applicationName, DataSource dataSource,
+      Class<? extends Dialect> dialect, String databaseVersion, TableNames tables) {
+    String[] version = databaseVersion.split("\\.");
+    HibernatePersistenceConfiguration configuration =
+        new HibernatePersistenceConfiguration("eventsourcing-" + applicationName)
+            .managedClasses(EventRecord.class, SnapshotRecord.class, TrackingRecord.class);
+    Map<String, Object> properties = Map.of(
+        AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource,
+        AvailableSettings.DIALECT, dialect.getName(),
+        AvailableSettings.ALLOW_METADATA_ON_BOOT, false,
+        AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, version[0],
+        AvailableSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, version[1],
+        AvailableSettings.PHYSICAL_NAMING_STRATEGY, tables.namingStrategy(),
+        AvailableSettings.STATEMENT_BATCH_SIZE, BATCH_SIZE,
+        AvailableSettings.USE_SECOND_LEVEL_CACHE, false,
+        AvailableSettings.USE_QUERY_CACHE, false,
+        AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
+    properties.forEach(configuration::property);
+    if (tables.schema() != null) {
+      configuration.defaultSchema(tables.schema());
+    }
+    return configuration.createEntityManagerFactory();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.eventsourcing.jpa;
+
+import dev.eventsourcing.persistence.ConfigurationException;
+import dev.eventsourcing.persistence.Environment;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The names of one application's tables: {@code <name>_events}, {@code <name>_snapshots} and {@code
+ * <name>_tracking}, where {@code <name>} is the application's name in lower case, optionally in a schema. Names
+ * are checked against {@code [a-z_][a-z0-9_]*}, so they are safe to write into SQL.
+ */
+public final class TableNames {
+  static final String EVENTS = "events";
+  static final String SNAPSHOTS = "snapshots";
+  static final String TRACKING = "tracking";
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+  /** PostgreSQL's limit on identifiers (63 bytes) less the longest suffix, {@code _events_notification_id}. */
+  private static final int MAX_PREFIX_LENGTH = 63 - 23;
+
+  private final String prefix;
+  private final @Nullable String schema;
+
+  private TableNames(String prefix, @Nullable String schema) {
+    this.prefix = prefix;
+    this.schema = schema;
+  }
+
+  /**
+   * The tables of the environment's application.
+   *
+   * @param schemaKey the setting that names the schema, or {@code null} when the store has no schemas
+   * @throws ConfigurationException if the application's name or the schema is not a safe identifier
+   */
+  public static TableNames of(Environment environment, @Nullable String schemaKey) {
+    String prefix = environment.name().toLowerCase(Locale.ROOT);
+    if (!IDENTIFIER.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
+      throw new ConfigurationException("application name '" + environment.name() + "' can't name database tables:"
+          + " in lower case it must match " + IDENTIFIER + " and have at most " + MAX_PREFIX_LENGTH
+          + " characters (override Application.name())");
+    }
+    String schema = schemaKey == null ? null : environment.get(schemaKey);
+    if (schema != null && (!IDENTIFIER.matcher(schema).matches() || schema.length() > 63)) {
+      throw new ConfigurationException(schemaKey + "='" + schema + "' is not a schema name this library accepts:"
+          + " it must match " + IDENTIFIER + " and have at most 63 characters");
+    }
+    return new TableNames(prefix, schema);
+  }
+
+  /** The events table, qualified with the schema if there is one. */
+  public String events() {
+    return qualified(EVENTS);
+  }
+
+  public String snapshots() {
+    return qualified(SNAPSHOTS);
+  }
+
+  public String tracking() {
+    return qualified(TRACKING);
+  }
+
+  /** The unqualified name of a table, such as {@code universe_events} for {@code events}. */
+  public String unqualified(String table) {
+    return prefix + "_" + table;
+  }
+
+  public @Nullable String schema() {
+    return schema;
+  }
+
+  private String qualified(String table) {
+    return schema == null ? unqualified(table) : schema + "." + unqualified(table);
+  }
+
+  /** Maps the entities' logical table names to this application's tables. */
+  PhysicalNamingStrategyStandardImpl namingStrategy() {
+    return new PhysicalNamingStrategyStandardImpl() {
+      @Override
+      public Identifier toPhysicalTableName(Identifier logicalName, JdbcEnvironment environment) {
+        return Identifier.toIdentifier(unqualified(logicalName.getText()));
+      }
+    };
+  }
+}

@@ -1,0 +1,122 @@
+package dev.eventsourcing.jpa.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.eventsourcing.jpa.JpaBootstrap;
+import dev.eventsourcing.jpa.JpaErrors;
+import dev.eventsourcing.jpa.JpaInfrastructureFactory;
+import dev.eventsourcing.jpa.JpaStore;
+import dev.eventsourcing.jpa.TableNames;
+import dev.eventsourcing.persistence.Environment;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The factory of the PostgreSQL store ({@code PERSISTENCE_MODULE=postgres}). Besides the settings of {@link
+ * JpaInfrastructureFactory}, it reads (each may be prefixed with the application's name):
+ *
+ * <ul>
+ *   <li>{@value #POSTGRES_DBNAME} (required), {@value #POSTGRES_HOST} (default {@code localhost}), {@value
+ *       #POSTGRES_PORT} (default 5432), {@value #POSTGRES_USER} (required), {@value #POSTGRES_PASSWORD}: where to
+ *       connect, unless a {@link DataSource} is given in code or by JNDI name;
+ *   <li>{@value #POSTGRES_POOL_SIZE}: the most connections the pool opens (default 5);
+ *   <li>{@value #POSTGRES_CONNECT_TIMEOUT}: seconds to wait for a connection, from the server or the pool (default
+ *       5);
+ *   <li>{@value #POSTGRES_LOCK_TIMEOUT}: seconds a writer waits for the events table's lock before failing with
+ *       an {@link dev.eventsourcing.persistence.OperationalException} (default 0: no limit);
+ *   <li>{@value #POSTGRES_SCHEMA}: the schema of the application's tables (default: the connection's search path).
+ * </ul>
+ */
+public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
+  public static final String POSTGRES_DBNAME = "POSTGRES_DBNAME";
+  public static final String POSTGRES_HOST = "POSTGRES_HOST";
+  public static final String POSTGRES_PORT = "POSTGRES_PORT";
+  public static final String POSTGRES_USER = "POSTGRES_USER";
+  public static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
+  public static final String POSTGRES_SCHEMA = "POSTGRES_SCHEMA";
+  public static final String POSTGRES_LOCK_TIMEOUT = "POSTGRES_LOCK_TIMEOUT";
+  public static final String POSTGRES_POOL_SIZE = "POSTGRES_POOL_SIZE";
+  public static final String POSTGRES_CONNECT_TIMEOUT = "POSTGRES_CONNECT_TIMEOUT";
+
+  private final PostgresStore store;
+
+  /** A store with a pool built from the settings, or on the {@code DataSource} named by the JNDI setting. */
+  public PostgresInfrastructureFactory(Environment environment) {
+    this(environment, null);
+  }
+
+  /**
+   * A store on the given {@code DataSource} (the caller keeps it and closes it), or, if {@code null}, as {@link
+   * #PostgresInfrastructureFactory(Environment)}.
+   */
+  public PostgresInfrastructureFactory(Environment environment, @Nullable DataSource dataSource) {
+    super(environment);
+    String name = environment.name();
+    TableNames tables = TableNames.of(environment, POSTGRES_SCHEMA);
+    int lockTimeout = environment.getInt(POSTGRES_LOCK_TIMEOUT, 0, 0, 86_400);
+    List<AutoCloseable> owned = new ArrayList<>();
+    DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment);
+    if (source == null) {
+      HikariConfig config = poolConfig(environment, tables);
+      try {
+        HikariDataSource pool = new HikariDataSource(config);
+        owned.add(pool);
+        source = pool;
+      } catch (RuntimeException e) {
+        throw JpaErrors.translate(e, name, "connecting to PostgreSQL");
+      }
+    }
+    try {
+      SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, PostgreSQLDialect.class, "13.0", tables);
+      this.store = new PostgresStore(name, tables, sessions, owned, lockTimeout);
+    } catch (RuntimeException e) {
+      for (AutoCloseable resource : owned) {
+        try {
+          resource.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  protected JpaStore store() {
+    return store;
+  }
+
+  private static HikariConfig poolConfig(Environment environment, TableNames tables) {
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setServerNames(new String[] {environment.get(POSTGRES_HOST, "localhost")});
+    postgres.setPortNumbers(new int[] {environment.getInt(POSTGRES_PORT, 5432, 1, 65_535)});
+    postgres.setDatabaseName(environment.require(POSTGRES_DBNAME, "connecting to PostgreSQL"));
+    postgres.setUser(environment.require(POSTGRES_USER, "connecting to PostgreSQL"));
+    String password = environment.get(POSTGRES_PASSWORD);
+    if (password != null) {
+      postgres.setPassword(password);
+    }
+    int connectTimeout = environment.getInt(POSTGRES_CONNECT_TIMEOUT, 5, 1, 3_600);
+    postgres.setConnectTimeout(connectTimeout);
+    postgres.setLoginTimeout(connectTimeout);
+    postgres.setTcpKeepAlive(true);
+    postgres.setApplicationName("eventsourcing " + environment.name());
+
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(postgres);
+    config.setPoolName("eventsourcing-" + environment.name());
+    config.setMaximumPoolSize(environment.getInt(POSTGRES_POOL_SIZE, 5, 1, 1_000));
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(connectTimeout * 1000L);
+    config.setValidationTimeout(Math.min(connectTimeout * 1000L, 5_000L));
+    if (tables.schema() != null) {
+      config.setSchema(tables.schema());
+    }
+    return config;
+  }
+}

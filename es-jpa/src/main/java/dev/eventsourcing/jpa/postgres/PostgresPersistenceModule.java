@@ -1,0 +1,18 @@
+package dev.eventsourcing.jpa.postgres;
+
+import dev.eventsourcing.persistence.Environment;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.PersistenceModule;
+
+/** {@code PERSISTENCE_MODULE=postgres}. */
+public final class PostgresPersistenceModule implements PersistenceModule {
+  @Override
+  public String name() {
+    return "postgres";
+  }
+
+  @Override
+  public InfrastructureFactory createFactory(Environment environment) {
+    return new PostgresInfrastructureFactory(environment);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.eventsourcing.jpa.sqlite;
+
+import dev.eventsourcing.jpa.JpaStore;
+import dev.eventsourcing.jpa.TableNames;
+import dev.eventsourcing.persistence.OperationalException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+
+final class SqliteStore extends JpaStore {
+  private final ReentrantLock writer = new ReentrantLock(true);
+  private final int lockTimeoutSeconds;
+  private final String maxNotificationId;
+
+  SqliteStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
+      int lockTimeoutSeconds) {
+    super(applicationName, tables, sessions, resources);
+    this.lockTimeoutSeconds = lockTimeoutSeconds;
+    this.maxNotificationId = "SELECT COALESCE(MAX(notification_id), 0) FROM " + tables.events();
+  }
+
+  /**
+   * One writer at a time in this process; the transaction begins with {@code BEGIN IMMEDIATE} (the pool's
+   * connections are configured so), which keeps writers of other processes out until it ends.
+   */
+  @Override
+  public <T> T write(String operation, Function<StatelessSession, T> work) {
+    boolean locked;
+    try {
+      locked = writer.tryLock(lockTimeoutSeconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationalException("application " + applicationName() + ": " + operation
+          + " was interrupted while waiting to write", e);
+    }
+    if (!locked) {
+      throw new OperationalException("application " + applicationName() + ": " + operation + " waited "
+          + lockTimeoutSeconds + " s (SQLITE_LOCK_TIMEOUT) for another writer, and gave up");
+    }
+    try {
+      return super.write(operation, work);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  @Override
+  protected long lockEvents(StatelessSession session) {
+    return session.doReturningWork(connection -> execute(connection, List.of(maxNotificationId)));
+  }
+
+  @Override
+  protected List<String> createTableStatements(String table) {
+    TableNames tables = tables();
+    return switch (table) {
+      case "events" -> List.of(
+          "CREATE TABLE IF NOT EXISTS " + tables.events() + " ("
+              + "originator_id BLOB NOT NULL, "
+              + "originator_version INTEGER NOT NULL, "
+              + "topic TEXT NOT NULL, "
+              + "state BLOB NOT NULL, "
+              + "notification_id INTEGER NOT NULL, "
+              + "PRIMARY KEY (originator_id, originator_version))",
+          "CREATE UNIQUE INDEX IF NOT EXISTS " + tables.unqualified("events_notification_id")
+              + " ON " + tables.events() + " (notification_id)");
+      case "snapshots" -> List.of(
+          "CREATE TABLE IF NOT EXISTS " + tables.snapshots() + " ("
+              + "originator_id BLOB NOT NULL, "
+              + "originator_version INTEGER NOT NULL, "
+              + "topic TEXT NOT NULL, "
+              + "state BLOB NOT NULL, "
+              + "PRIMARY KEY (originator_id, originator_version))");
+      case "tracking" -> List.of(
+          "CREATE TABLE IF NOT EXISTS " + tables.tracking() + " ("
+              + "application_name TEXT NOT NULL, "
+              + "notification_id INTEGER NOT NULL, "
+              + "PRIMARY KEY (application_name, notification_id))");
+      default -> throw new IllegalArgumentException("no table " + table);
+    };
+  }
+}
