@@ -107,22 +107,21 @@ public abstract class JpaStore implements AutoCloseable {
     });
   }
 
-  /**
-   * Runs statements one by one on a connection, and returns the first column of the first row of the last result
-   * (0 if there is none).
-   */
-  protected static long execute(Connection connection, List<String> statements) throws SQLException {
-    long value = 0;
+  /** Runs statements one by one on a connection, ignoring what they return. */
+  protected static void execute(Connection connection, List<String> statements) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String sql : statements) {
-        if (statement.execute(sql)) {
-          try (ResultSet results = statement.getResultSet()) {
-            value = results.next() ? results.getLong(1) : 0;
-          }
-        }
+        statement.execute(sql);
       }
     }
-    return value;
+  }
+
+  /** Runs a query for one number, and returns it. */
+  protected static long selectLong(Connection connection, String query) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet results = statement.executeQuery(query)) {
+      results.next();
+      return results.getLong(1);
+    }
   }
 
   /** Closes the session factory and what the store owns. */

@@ -49,7 +49,7 @@ final class SqliteStore extends JpaStore {
 
   @Override
   protected long lockEvents(StatelessSession session) {
-    return session.doReturningWork(connection -> execute(connection, List.of(maxNotificationId)));
+    return session.doReturningWork(connection -> selectLong(connection, maxNotificationId));
   }
 
   @Override

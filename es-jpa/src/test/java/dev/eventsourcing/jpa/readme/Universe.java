@@ -1,0 +1,37 @@
+package dev.eventsourcing.jpa.readme;
+
+import dev.eventsourcing.application.Application;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The reference README's application, as in es-examples. */
+public class Universe extends Application {
+  public Universe() {
+    super();
+  }
+
+  public Universe(Map<String, String> environment) {
+    super(environment);
+  }
+
+  public UUID createWorld(String name) {
+    World world = new World(name);
+    save(world);
+    return world.id();
+  }
+
+  public void makeItSo(UUID worldId, String what) {
+    World world = getWorld(worldId);
+    world.makeItSo(what);
+    save(world);
+  }
+
+  public List<String> getHistory(UUID worldId) {
+    return getWorld(worldId).history();
+  }
+
+  private World getWorld(UUID worldId) {
+    return repository().get(worldId, World.class);
+  }
+}
