@@ -1,0 +1,133 @@
+package dev.eventsourcing.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventsourcing.persistence.DataException;
+import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.InterfaceException;
+import dev.eventsourcing.persistence.OperationalException;
+import dev.eventsourcing.persistence.PersistenceException;
+import dev.eventsourcing.persistence.ProgrammingException;
+import dev.eventsourcing.persistence.RecordConflictException;
+import jakarta.persistence.RollbackException;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** Every kind of driver, pool and Hibernate failure lands in the right persistence exception, naming what failed. */
+class JpaErrorsTest {
+  private static PersistenceException translate(Throwable failure) {
+    return JpaErrors.translate(failure, "Universe", "inserting 2 events");
+  }
+
+  @Test
+  void aUniqueViolationWrappedByHibernateAndJpaIsARecordConflict() {
+    PSQLException duplicate = new PSQLException("duplicate key value", PSQLState.UNIQUE_VIOLATION);
+    RuntimeException failure = new RollbackException("commit failed",
+        new ConstraintViolationException("could not execute batch", duplicate, "universe_events_pkey"));
+
+    PersistenceException translated = translate(failure);
+
+    assertThat(translated).isInstanceOf(RecordConflictException.class).hasCause(failure);
+    assertThat(translated.getMessage())
+        .startsWith("application Universe: inserting 2 events failed")
+        .contains("23505")
+        .contains("duplicate key value");
+  }
+
+  @Test
+  void aUniqueViolationInsideAFailedBatchIsARecordConflict() {
+    BatchUpdateException batch = new BatchUpdateException("batch entry 1 was aborted", null, 0, new int[0], null);
+    batch.setNextException(new SQLException("duplicate key value", "23505"));
+
+    assertThat(translate(new GenericJDBCException("could not execute batch", batch)))
+        .isInstanceOf(RecordConflictException.class);
+  }
+
+  @Test
+  void sqliteConstraintCodesAreConflictsOnlyForKeys() {
+    assertThat(translate(new GenericJDBCException("insert",
+        new SQLiteException("PRIMARY KEY constraint failed", SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY))))
+        .isInstanceOf(RecordConflictException.class)
+        .hasMessageContaining("SQLITE_CONSTRAINT_PRIMARYKEY");
+    assertThat(translate(new SQLiteException("UNIQUE constraint failed", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)))
+        .isInstanceOf(RecordConflictException.class);
+    assertThat(translate(new SQLiteException("UNIQUE constraint failed: t.c", SQLiteErrorCode.SQLITE_CONSTRAINT)))
+        .isInstanceOf(RecordConflictException.class);
+    PersistenceException notNull =
+        translate(new SQLiteException("NOT NULL constraint failed", SQLiteErrorCode.SQLITE_CONSTRAINT_NOTNULL));
+    assertThat(notNull).isInstanceOf(IntegrityException.class).isNotInstanceOf(RecordConflictException.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "08006, OperationalException",
+    "08001, OperationalException",
+    "57P01, OperationalException",
+    "57P02, OperationalException",
+    "57P03, OperationalException",
+    "55P03, OperationalException",
+    "40001, OperationalException",
+    "40P01, OperationalException",
+    "53300, OperationalException",
+    "42P01, ProgrammingException",
+    "42501, ProgrammingException",
+    "22021, DataException",
+    "22P02, DataException",
+    "23502, IntegrityException",
+    "0A000, NotSupportedException",
+    "XX000, InternalException",
+  })
+  void sqlStatesMapToTheirFamilies(String sqlState, String expected) {
+    PersistenceException translated =
+        translate(new GenericJDBCException("statement failed", new SQLException("server says no", sqlState)));
+
+    assertThat(translated.getClass().getSimpleName()).isEqualTo(expected);
+    assertThat(translated.getMessage()).contains("application Universe", sqlState, "server says no");
+  }
+
+  @Test
+  void sqliteResultCodesMapToTheirFamilies() {
+    assertThat(translate(new SQLiteException("database is locked", SQLiteErrorCode.SQLITE_BUSY)))
+        .isInstanceOf(OperationalException.class);
+    assertThat(translate(new SQLiteException("no such table: t", SQLiteErrorCode.SQLITE_ERROR)))
+        .isInstanceOf(ProgrammingException.class);
+    assertThat(translate(new SQLiteException("string or blob too big", SQLiteErrorCode.SQLITE_TOOBIG)))
+        .isInstanceOf(DataException.class);
+  }
+
+  @Test
+  void aPoolTimeoutWithoutSqlStateIsOperational() {
+    SQLTransientConnectionException timeout =
+        new SQLTransientConnectionException("eventsourcing-Universe - Connection is not available");
+
+    assertThat(translate(new JDBCConnectionException("unable to acquire JDBC Connection", timeout)))
+        .isInstanceOf(OperationalException.class)
+        .hasMessageContaining("Connection is not available");
+  }
+
+  @Test
+  void aPersistenceExceptionPassesThroughUnchanged() {
+    RecordConflictException conflict = new RecordConflictException("application Universe: already tracked");
+
+    assertThat(translate(conflict)).isSameAs(conflict);
+  }
+
+  @Test
+  void anythingElseIsAnInterfaceExceptionNamingTheApplication() {
+    assertThat(translate(new IllegalStateException("session closed")))
+        .isInstanceOf(InterfaceException.class)
+        .hasMessageContaining("application Universe")
+        .hasMessageContaining("session closed");
+  }
+}
