@@ -1,0 +1,191 @@
+package dev.eventsourcing.jpa.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.ConfigurationException;
+import dev.eventsourcing.persistence.Environment;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.ProgrammingException;
+import dev.eventsourcing.persistence.RecordConflictException;
+import dev.eventsourcing.persistence.StoredEvent;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sqlite.SQLiteDataSource;
+
+/** What is particular to SQLite: the DDL Hibernate's dialect would get wrong, WAL, in-memory databases, writers. */
+class SqliteStoreTest {
+  @TempDir Path dir;
+
+  private String file() {
+    return dir.resolve("store.db").toString();
+  }
+
+  private SqliteInfrastructureFactory factory(String dbname) {
+    return new SqliteInfrastructureFactory(new Environment("Store", Map.of("SQLITE_DBNAME", dbname)));
+  }
+
+  private static StoredEvent event(UUID id, int version) {
+    return new StoredEvent(id, version, "topic", new byte[] {(byte) version});
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"file", ":memory:"})
+  void aDuplicateVersionIsARecordConflictAndKeepsNothingOfItsBatch(String kind) {
+    try (SqliteInfrastructureFactory factory = factory(kind.equals("file") ? file() : kind)) {
+      ApplicationRecorder recorder = factory.applicationRecorder();
+      UUID id = UUID.randomUUID();
+      UUID other = UUID.randomUUID();
+      recorder.insertEvents(List.of(event(id, 1)));
+
+      assertThatThrownBy(() -> recorder.insertEvents(List.of(event(other, 1), event(id, 1))))
+          .isInstanceOf(RecordConflictException.class)
+          .hasMessageContaining("application Store");
+      assertThatThrownBy(() -> recorder.insertEvents(List.of(event(other, 1), event(other, 1))))
+          .isInstanceOf(RecordConflictException.class);
+      assertThatThrownBy(() -> factory.aggregateRecorder("snapshots").insertEvents(List.of(event(id, 1), event(id, 1))))
+          .isInstanceOf(RecordConflictException.class);
+
+      assertThat(recorder.selectEvents(other)).isEmpty();
+      assertThat(recorder.maxNotificationId()).isEqualTo(1L);
+      assertThat(recorder.insertEvents(List.of(event(other, 1)))).containsExactly(2L);
+    }
+  }
+
+  @Test
+  void aFileDatabaseIsInWalModeAndKeepsItsEvents() throws SQLException {
+    UUID id = UUID.randomUUID();
+    try (SqliteInfrastructureFactory factory = factory(file())) {
+      factory.applicationRecorder().insertEvents(List.of(event(id, 1), event(id, 2)));
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+        ResultSet mode = connection.createStatement().executeQuery("PRAGMA journal_mode")) {
+      mode.next();
+      assertThat(mode.getString(1)).isEqualTo("wal");
+    }
+    try (SqliteInfrastructureFactory factory = factory(file())) {
+      assertThat(factory.applicationRecorder().selectEvents(id)).containsExactly(event(id, 1), event(id, 2));
+    }
+  }
+
+  @Test
+  void eachInMemoryStoreIsItsOwnDatabase() {
+    UUID id = UUID.randomUUID();
+    try (SqliteInfrastructureFactory first = factory(":memory:");
+        SqliteInfrastructureFactory second = factory(":memory:")) {
+      ApplicationRecorder recorder = first.applicationRecorder();
+      recorder.insertEvents(List.of(event(id, 1)));
+      assertThat(second.applicationRecorder().selectEvents(id)).isEmpty();
+      assertThat(recorder.selectEvents(id)).containsExactly(event(id, 1));
+    }
+  }
+
+  @Test
+  void writersOfTwoStoresOnOneFileAreSerialisedByTheDatabase() throws Exception {
+    try (SqliteInfrastructureFactory first = factory(file()); SqliteInfrastructureFactory second = factory(file())) {
+      List<ApplicationRecorder> recorders = List.of(first.applicationRecorder(), second.applicationRecorder());
+      ConcurrentLinkedQueue<List<Long>> returned = new ConcurrentLinkedQueue<>();
+      ExecutorService threads = Executors.newFixedThreadPool(4);
+      List<Future<?>> writers = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        ApplicationRecorder recorder = recorders.get(w % 2);
+        writers.add(threads.submit(() -> {
+          for (int t = 0; t < 40; t++) {
+            UUID id = UUID.randomUUID();
+            returned.add(recorder.insertEvents(List.of(event(id, 1), event(id, 2), event(id, 3))));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get();
+      }
+      threads.shutdown();
+
+      List<Long> all = new ArrayList<>();
+      for (List<Long> ids : returned) {
+        assertThat(ids).containsExactly(ids.get(0), ids.get(0) + 1, ids.get(0) + 2);
+        all.addAll(ids);
+      }
+      all.sort(null);
+      List<Long> expected = new ArrayList<>();
+      for (long i = 1; i <= 4 * 40 * 3; i++) {
+        expected.add(i);
+      }
+      assertThat(all).isEqualTo(expected);
+      assertThat(recorders.get(1).selectNotifications(1, 1000)).hasSize(expected.size());
+    }
+  }
+
+  @Test
+  void theModuleIsFoundByName() {
+    Environment environment =
+        new Environment("Store", Map.of("PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", ":memory:"));
+    try (InfrastructureFactory factory = InfrastructureFactory.construct(environment)) {
+      assertThat(factory).isInstanceOf(SqliteInfrastructureFactory.class);
+    }
+  }
+
+  @Test
+  void aMissingOrBadSettingFailsAtConstructionNamingTheKey() {
+    assertThatThrownBy(() -> new SqliteInfrastructureFactory(new Environment("Store", Map.of())))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("SQLITE_DBNAME");
+    assertThatThrownBy(() -> new SqliteInfrastructureFactory(
+            new Environment("Store", Map.of("SQLITE_DBNAME", ":memory:", "SQLITE_LOCK_TIMEOUT", "soon"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("SQLITE_LOCK_TIMEOUT");
+    assertThatThrownBy(() -> new SqliteInfrastructureFactory(
+            new Environment("Store", Map.of("SQLITE_DBNAME", ":memory:", "CREATE_TABLE", "maybe"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("CREATE_TABLE");
+    assertThatThrownBy(() -> new SqliteInfrastructureFactory(
+            new Environment("Bad-Name; DROP TABLE x", Map.of("SQLITE_DBNAME", ":memory:"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("Bad-Name; DROP TABLE x");
+  }
+
+  @Test
+  void withoutCreateTableNoTableIsCreated() {
+    Environment environment =
+        new Environment("Store", Map.of("SQLITE_DBNAME", file(), "CREATE_TABLE", "false"));
+    try (SqliteInfrastructureFactory factory = new SqliteInfrastructureFactory(environment)) {
+      ApplicationRecorder recorder = factory.applicationRecorder();
+      assertThatThrownBy(() -> recorder.insertEvents(List.of(event(UUID.randomUUID(), 1))))
+          .isInstanceOf(ProgrammingException.class)
+          .hasMessageContaining("store_events");
+    }
+  }
+
+  @Test
+  void aDataSourceGivenInCodeIsUsedAndLeftOpen() throws SQLException {
+    SQLiteDataSource dataSource = new SQLiteDataSource();
+    dataSource.setUrl("jdbc:sqlite:" + file());
+    UUID id = UUID.randomUUID();
+    try (SqliteInfrastructureFactory factory =
+        new SqliteInfrastructureFactory(new Environment("Store", Map.of()), dataSource)) {
+      factory.applicationRecorder().insertEvents(List.of(event(id, 1)));
+    }
+    try (Connection connection = dataSource.getConnection();
+        ResultSet count = connection.createStatement().executeQuery("SELECT count(*) FROM store_events")) {
+      count.next();
+      assertThat(count.getInt(1)).isEqualTo(1);
+    }
+  }
+}
