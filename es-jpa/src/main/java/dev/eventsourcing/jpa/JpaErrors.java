@@ -34,7 +34,8 @@ import org.sqlite.SQLiteException;
  *   <li>connection failures (class 08, 57P01 to 57P03, a pool's timeout), lock timeouts (55P03), serialization
  *       failures and deadlocks (class 40), insufficient resources (class 53), {@code SQLITE_BUSY} and {@code
  *       SQLITE_LOCKED}: {@link OperationalException}, which is safe to retry;
- *   <li>class 42 and SQLite's generic error (no such table, syntax): {@link ProgrammingException};
+ *   <li>class 42 (syntax, no such table, privileges), 3D and 3F (no such database or schema), 28 (failed
+ *       authorization), and SQLite's generic error (no such table, syntax): {@link ProgrammingException};
  *   <li>class 22 and SQLite's {@code TOOBIG}, {@code MISMATCH} and {@code CORRUPT}: {@link DataException}.
  * </ul>
  *
@@ -99,7 +100,7 @@ public final class JpaErrors {
           return state.equals("55P03") || state.equals("55006")
               ? new OperationalException(message, failure)
               : new ProgrammingException(message, failure);
-        case "42":
+        case "42", "3D", "3F", "28":
           return new ProgrammingException(message, failure);
         case "22":
           return new DataException(message, failure);

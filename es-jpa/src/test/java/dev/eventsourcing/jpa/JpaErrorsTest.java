@@ -82,6 +82,8 @@ class JpaErrorsTest {
     "53300, OperationalException",
     "42P01, ProgrammingException",
     "42501, ProgrammingException",
+    "3F000, ProgrammingException",
+    "28P01, ProgrammingException",
     "22021, DataException",
     "22P02, DataException",
     "23502, IntegrityException",
