@@ -105,6 +105,7 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
     postgres.setConnectTimeout(connectTimeout);
     postgres.setLoginTimeout(connectTimeout);
     postgres.setTcpKeepAlive(true);
+    postgres.setReWriteBatchedInserts(true);
     postgres.setApplicationName("eventsourcing " + environment.name());
 
     HikariConfig config = new HikariConfig();
