@@ -1,0 +1,74 @@
+package dev.eventsourcing.bench;
+
+import dev.eventsourcing.bench.jdbc.PostgresJdbcWorlds;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+
+/** PostgreSQL: each measurement starts by dropping the tables of the previous one. */
+public final class PostgresStore implements Store {
+  /** The tables the library makes for the benchmark's application, named from the application's name. */
+  private static final String LIBRARY_TABLES =
+      String.join(", ", tables("_events"), tables("_snapshots"), tables("_tracking"));
+
+  private final PostgresServer server;
+
+  public PostgresStore(PostgresServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public StoreKind kind() {
+    return StoreKind.POSTGRES;
+  }
+
+  @Override
+  public String description() {
+    return server.description();
+  }
+
+  @Override
+  public Worlds library(Features features) {
+    execute("DROP TABLE IF EXISTS " + LIBRARY_TABLES);
+    Map<String, String> environment = features.libraryEnvironment();
+    environment.put(InfrastructureFactory.PERSISTENCE_MODULE, kind().id());
+    environment.putAll(server.libraryEnvironment());
+    return new LibraryWorlds(environment);
+  }
+
+  @Override
+  public Worlds baseline(Features features) {
+    return new PostgresJdbcWorlds(server.url(), server.user(), server.password(), features.codec(),
+        features.snapshots());
+  }
+
+  /** A checkpoint, so that none falls into a measurement (checkpoint_timeout is 5 minutes by default). */
+  @Override
+  public void settle() {
+    try {
+      execute("CHECKPOINT");
+    } catch (IllegalStateException e) {
+      // Only superusers (and pg_checkpoint members) may: an external server's user may not.
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  private void execute(String sql) {
+    try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL failed: " + sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String tables(String suffix) {
+    return BenchUniverse.class.getSimpleName().toLowerCase(Locale.ROOT) + suffix;
+  }
+}

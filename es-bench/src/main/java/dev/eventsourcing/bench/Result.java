@@ -1,0 +1,85 @@
+package dev.eventsourcing.bench;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The counted runs of one workload on one store: the library's samples and the baseline's, run by run.
+ *
+ * @param note why something was not measured, or {@code null}
+ */
+public record Result(
+    Workload workload, StoreKind store, List<Sample> library, List<Sample> baseline, @Nullable String note) {
+  public Result {
+    library = List.copyOf(library);
+    baseline = List.copyOf(baseline);
+  }
+
+  public boolean hasLibrary() {
+    return !library.isEmpty();
+  }
+
+  public boolean hasBaseline() {
+    return !baseline.isEmpty();
+  }
+
+  public Statistics libraryStatistics() {
+    return Statistics.of(library);
+  }
+
+  public Statistics baselineStatistics() {
+    return Statistics.of(baseline);
+  }
+
+  /**
+   * The library's figure divided by the baseline's, the median over the runs (each run's pair was measured one
+   * after the other): a throughput ratio for events per second, a time ratio for milliseconds.
+   */
+  public double ratio() {
+    if (!hasLibrary() || library.size() != baseline.size()) {
+      throw new IllegalStateException(workload.id() + " on " + store.id() + " has no pairs of runs to compare");
+    }
+    double[] ratios = new double[library.size()];
+    for (int run = 0; run < ratios.length; run++) {
+      ratios[run] = library.get(run).value() / baseline.get(run).value();
+    }
+    return Procedures.median(ratios);
+  }
+
+  /** The library's speed relative to the baseline's: 1 means as fast, 0.5 half as fast. */
+  public double speedRatio() {
+    return workload.unit() == Workload.Unit.MILLISECONDS ? 1 / ratio() : ratio();
+  }
+
+  public @Nullable Target target() {
+    return workload.target(store);
+  }
+
+  /** Whether the target is met, or {@code null} if there is no target or nothing to judge. */
+  public @Nullable Boolean targetMet() {
+    Target target = target();
+    if (target == null || !hasLibrary()) {
+      return null;
+    }
+    if (target.kind() == Target.Kind.EVENTS_PER_SECOND_AT_LEAST) {
+      return target.isMetBy(libraryStatistics().median());
+    }
+    return hasBaseline() ? target.isMetBy(ratio()) : null;
+  }
+
+  /**
+   * The median, minimum and maximum of the counted runs.
+   */
+  public record Statistics(double median, double min, double max) {
+    static Statistics of(List<Sample> samples) {
+      double[] values = samples.stream().mapToDouble(Sample::value).toArray();
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (double value : values) {
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+      }
+      return new Statistics(values.length == 0 ? Double.NaN : Procedures.median(values), min, max);
+    }
+  }
+}

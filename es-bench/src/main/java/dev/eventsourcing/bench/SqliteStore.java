@@ -1,0 +1,91 @@
+package dev.eventsourcing.bench;
+
+import dev.eventsourcing.bench.jdbc.SqliteJdbcWorlds;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** SQLite files in a directory of their own: a new file for each measurement, the previous ones deleted. */
+public final class SqliteStore implements Store {
+  private final Path directory;
+  private int files;
+
+  /** Keeps its files in {@code directory}, which it creates, empties and, when closed, deletes. */
+  public SqliteStore(Path directory) {
+    this.directory = directory;
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("can't create " + directory, e);
+    }
+    deleteFiles();
+  }
+
+  @Override
+  public StoreKind kind() {
+    return StoreKind.SQLITE;
+  }
+
+  @Override
+  public String description() {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+        Statement statement = connection.createStatement();
+        ResultSet results = statement.executeQuery("SELECT sqlite_version()")) {
+      results.next();
+      return "SQLite " + results.getString(1) + " (sqlite-jdbc), a file in WAL mode with synchronous=FULL, in "
+          + directory;
+    } catch (SQLException e) {
+      throw new IllegalStateException("can't ask SQLite for its version", e);
+    }
+  }
+
+  @Override
+  public Worlds library(Features features) {
+    Map<String, String> environment = features.libraryEnvironment();
+    environment.put(InfrastructureFactory.PERSISTENCE_MODULE, kind().id());
+    environment.put("SQLITE_DBNAME", nextFile("library").toString());
+    return new LibraryWorlds(environment);
+  }
+
+  @Override
+  public Worlds baseline(Features features) {
+    return new SqliteJdbcWorlds(nextFile("jdbc"), features.codec(), features.snapshots());
+  }
+
+  @Override
+  public void close() {
+    deleteFiles();
+    try {
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("can't delete " + directory, e);
+    }
+  }
+
+  private Path nextFile(String owner) {
+    deleteFiles();
+    return directory.resolve(owner + "-" + ++files + ".db").toAbsolutePath();
+  }
+
+  private void deleteFiles() {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        if (!path.equals(directory)) {
+          Files.delete(path);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("can't empty " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.eventsourcing.bench;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The workloads of the benchmark, and the options measured with them. */
+public enum Workload {
+  W1("W1", "save-1", "new worlds, each created and then changed 4 times, one event per transaction;"
+      + " each change loads the world first", Unit.EVENTS_PER_SECOND),
+  W1X4("W1x4", "save-1, 4 writers", "W1 split among 4 threads writing different worlds", Unit.EVENTS_PER_SECOND),
+  W2("W2", "save-100", "100 events per transaction: 10 new worlds of 10 events saved atomically",
+      Unit.EVENTS_PER_SECOND),
+  W2Z("W2z", "save-100, zlib + AES", "W2 with ZlibCompressor and AesCipher", Unit.EVENTS_PER_SECOND),
+  W3("W3", "get-1000", "one world of 1,000 events rebuilt with repository.get", Unit.MILLISECONDS),
+  W3Z("W3z", "get-1000, zlib + AES", "W3 with ZlibCompressor and AesCipher", Unit.MILLISECONDS),
+  W3S("W3S", "get-1000, snapshot", "W3 from a snapshot at version 1,000", Unit.MILLISECONDS),
+  W4("W4", "read-log", "W2's events read in order through the notification log reader, in sections of 1,000,"
+      + " each decoded", Unit.EVENTS_PER_SECOND),
+  W5("W5", "process", "a process application following 10,000 upstream events", Unit.EVENTS_PER_SECOND);
+
+  /** How a workload's figure is expressed. */
+  public enum Unit {
+    EVENTS_PER_SECOND("events/s"),
+    MILLISECONDS("ms");
+
+    private final String symbol;
+
+    Unit(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+  }
+
+  private final String id;
+  private final String title;
+  private final String description;
+  private final Unit unit;
+
+  Workload(String id, String title, String description, Unit unit) {
+    this.id = id;
+    this.title = title;
+    this.description = description;
+    this.unit = unit;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public Unit unit() {
+    return unit;
+  }
+
+  /** Why the workload can't run yet, or {@code null} if it can. */
+  public @Nullable String unavailable() {
+    return this == W5 ? "not yet available (needs process applications)" : null;
+  }
+
+  /** Whether the workload is measured on a store: the concurrent writers run on PostgreSQL only. */
+  public boolean runsOn(StoreKind store) {
+    return this != W1X4 || store == StoreKind.POSTGRES;
+  }
+
+  /** The features of the stores it runs on; {@code aesKey} is the benchmark's key for the encrypted options. */
+  public Features features(String aesKey) {
+    return switch (this) {
+      case W2Z, W3Z -> new Features(aesKey, false);
+      case W3S -> new Features(null, true);
+      default -> Features.PLAIN;
+    };
+  }
+
+  /** What the library must reach on a store, if anything (the options are measured without targets). */
+  public @Nullable Target target(StoreKind store) {
+    if (store == StoreKind.MEMORY) {
+      return switch (this) {
+        case W1 -> new Target(Target.Kind.EVENTS_PER_SECOND_AT_LEAST, 300_000);
+        case W4 -> new Target(Target.Kind.EVENTS_PER_SECOND_AT_LEAST, 1_000_000);
+        default -> null;
+      };
+    }
+    return switch (this) {
+      case W1, W2 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.8);
+      case W3 -> new Target(Target.Kind.TIME_RATIO_AT_MOST, 1.5);
+      case W3S -> new Target(Target.Kind.TIME_RATIO_AT_MOST, 2.0);
+      case W4 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.5);
+      default -> null;
+    };
+  }
+
+  /** The workload named {@code id}, such as {@code W3S}, in any case. */
+  public static Workload of(String id) {
+    for (Workload workload : values()) {
+      if (workload.id.toLowerCase(Locale.ROOT).equals(id.trim().toLowerCase(Locale.ROOT))) {
+        return workload;
+      }
+    }
+    throw new IllegalArgumentException("unknown workload '" + id + "': use W1, W1x4, W2, W2z, W3, W3z, W3S, W4"
+        + " or W5");
+  }
+}

@@ -1,0 +1,323 @@
+package dev.eventsourcing.bench.jdbc;
+
+import dev.eventsourcing.bench.Worlds;
+import dev.eventsourcing.examples.universe.World;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The baseline: the benchmark's operations with plain JDBC prepared statements, on an events table of the
+ * library's shape (primary key {@code (originator_id, originator_version)}, a unique {@code notification_id}, the
+ * topic and the state) and a snapshots table. Every write is one transaction in which the store's subclass
+ * serialises writers, so notification ids are given as the highest id plus one onward: gap-free, contiguous within a
+ * transaction and in commit order, which is what the library promises; several events are inserted as one batch.
+ * Each thread uses a connection of its own, with its statements prepared once.
+ */
+public abstract class JdbcWorlds implements Worlds {
+  /** The baseline's tables. */
+  protected static final String EVENTS = "bench_raw_events";
+
+  protected static final String SNAPSHOTS = "bench_raw_snapshots";
+
+  private final EventCodec codec;
+  private final boolean snapshotsKept;
+  private final Queue<Session> sessions = new ConcurrentLinkedQueue<>();
+  private final ThreadLocal<Session> session = new ThreadLocal<>();
+
+  /**
+   * @param codec how events and snapshots are encoded
+   * @param snapshotsKept whether {@link #rebuild} starts from the latest snapshot, as the library does when
+   *     snapshotting is enabled
+   */
+  protected JdbcWorlds(EventCodec codec, boolean snapshotsKept) {
+    this.codec = codec;
+    this.snapshotsKept = snapshotsKept;
+  }
+
+  /** Creates the tables with the statements of a subclass's dialect; for its constructor. */
+  protected final void createTables(String... statements) {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw failed("creating tables", e);
+    }
+  }
+
+  /** Opens a connection in auto-commit mode. */
+  protected abstract Connection connect() throws SQLException;
+
+  /**
+   * Starts a transaction that writes events, holding the lock that serialises writers until it ends, and returns
+   * the highest notification id recorded (0 if none).
+   */
+  protected abstract long beginWriting(Connection connection, Statement statement) throws SQLException;
+
+  protected abstract void commit(Connection connection, Statement statement) throws SQLException;
+
+  protected abstract void rollback(Connection connection, Statement statement) throws SQLException;
+
+  protected abstract void setUuid(PreparedStatement statement, int index, UUID id) throws SQLException;
+
+  protected abstract UUID getUuid(ResultSet results, int index) throws SQLException;
+
+  /** Whether an exception reports a unique or primary key violation. */
+  protected abstract boolean isUniqueViolation(SQLException e);
+
+  @Override
+  public UUID createWorld(String name) {
+    UUID id = UUID.randomUUID();
+    Instant now = now();
+    World.Event created = new World.Created(name);
+    new WorldState(id, now).apply(1, now, created);
+    insertEvents(List.of(new Row(id, 1, EventCodec.topicOf(created), codec.encodeEvent(1, now, created))));
+    return id;
+  }
+
+  @Override
+  public void makeItSo(UUID worldId, String what) {
+    WorldState world = load(worldId);
+    int version = world.version + 1;
+    Instant now = now();
+    World.Event happened = new World.SomethingHappened(what);
+    world.apply(version, now, happened);
+    insertEvents(List.of(new Row(worldId, version, EventCodec.topicOf(happened),
+        codec.encodeEvent(version, now, happened))));
+  }
+
+  @Override
+  public List<UUID> createWorlds(int worlds, int eventsEach) {
+    List<UUID> ids = new ArrayList<>(worlds);
+    List<Row> rows = new ArrayList<>(worlds * eventsEach);
+    for (int i = 0; i < worlds; i++) {
+      UUID id = UUID.randomUUID();
+      WorldState world = null;
+      for (int version = 1; version <= eventsEach; version++) {
+        Instant now = now();
+        World.Event payload = version == 1 ? new World.Created("world-" + i)
+            : new World.SomethingHappened("thing-" + (version - 1));
+        if (world == null) {
+          world = new WorldState(id, now);
+        }
+        world.apply(version, now, payload);
+        rows.add(new Row(id, version, EventCodec.topicOf(payload), codec.encodeEvent(version, now, payload)));
+      }
+      ids.add(id);
+    }
+    insertEvents(rows);
+    return ids;
+  }
+
+  @Override
+  public int rebuild(UUID worldId) {
+    return load(worldId).version;
+  }
+
+  @Override
+  public void takeSnapshot(UUID worldId) {
+    WorldState world = load(worldId);
+    Session session = session();
+    try {
+      PreparedStatement insert = session.insertSnapshot;
+      setUuid(insert, 1, worldId);
+      insert.setInt(2, world.version);
+      insert.setString(3, EventCodec.WORLD_TOPIC);
+      insert.setBytes(4, codec.encodeSnapshot(world));
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw failed("inserting a snapshot of " + worldId, e);
+    }
+  }
+
+  @Override
+  public long readLog(int sectionSize) {
+    Session session = session();
+    long expected = 1;
+    try {
+      PreparedStatement select = session.selectNotifications;
+      int read;
+      do {
+        read = 0;
+        select.setLong(1, expected);
+        select.setInt(2, sectionSize);
+        try (ResultSet results = select.executeQuery()) {
+          while (results.next()) {
+            long id = results.getLong(1);
+            if (id != expected) {
+              throw new IllegalStateException("read notification " + id + " where " + expected + " was expected");
+            }
+            codec.decodeEvent(getUuid(results, 2), results.getInt(3), results.getString(4), results.getBytes(5));
+            expected++;
+            read++;
+          }
+        }
+      } while (read == sectionSize);
+    } catch (SQLException e) {
+      throw failed("reading notifications from " + expected, e);
+    }
+    return expected - 1;
+  }
+
+  @Override
+  public long storedEvents() {
+    try (Statement statement = session().connection.createStatement();
+        ResultSet results = statement.executeQuery("SELECT MAX(notification_id), COUNT(*) FROM " + EVENTS)) {
+      results.next();
+      long max = results.getLong(1);
+      long count = results.getLong(2);
+      if (max != count) {
+        throw new IllegalStateException("notification ids have gaps: " + count + " events, highest id " + max);
+      }
+      return max;
+    } catch (SQLException e) {
+      throw failed("counting events", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    SQLException failure = null;
+    for (Session opened : sessions) {
+      try {
+        opened.connection.close();
+      } catch (SQLException e) {
+        failure = e;
+      }
+    }
+    sessions.clear();
+    if (failure != null) {
+      throw failed("closing connections", failure);
+    }
+  }
+
+  /** The world, from its latest snapshot if snapshots are kept, and its later events. */
+  private WorldState load(UUID worldId) {
+    Session session = session();
+    WorldState world = null;
+    try {
+      PreparedStatement selectEvents = session.selectEvents;
+      if (snapshotsKept) {
+        PreparedStatement selectSnapshot = session.selectSnapshot;
+        setUuid(selectSnapshot, 1, worldId);
+        try (ResultSet results = selectSnapshot.executeQuery()) {
+          if (results.next()) {
+            world = codec.decodeSnapshot(worldId, results.getInt(1), results.getBytes(2));
+          }
+        }
+      }
+      setUuid(selectEvents, 1, worldId);
+      selectEvents.setInt(2, world == null ? 0 : world.version);
+      try (ResultSet results = selectEvents.executeQuery()) {
+        while (results.next()) {
+          world = codec.applyEvent(world, worldId, results.getInt(1), results.getString(2), results.getBytes(3));
+        }
+      }
+    } catch (SQLException e) {
+      throw failed("selecting the events of " + worldId, e);
+    }
+    if (world == null) {
+      throw new IllegalStateException("world " + worldId + " not found");
+    }
+    return world;
+  }
+
+  private void insertEvents(List<Row> rows) {
+    Session session = session();
+    Connection connection = session.connection;
+    try {
+      long next = beginWriting(connection, session.control) + 1;
+      try {
+        PreparedStatement insert = session.insertEvent;
+        for (Row row : rows) {
+          setUuid(insert, 1, row.originatorId());
+          insert.setInt(2, row.originatorVersion());
+          insert.setString(3, row.topic());
+          insert.setBytes(4, row.state());
+          insert.setLong(5, next++);
+          if (rows.size() > 1) {
+            insert.addBatch();
+          }
+        }
+        if (rows.size() > 1) {
+          insert.executeBatch();
+        } else {
+          insert.executeUpdate();
+        }
+        commit(connection, session.control);
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection, session.control);
+        throw e;
+      }
+    } catch (SQLException e) {
+      Row first = rows.get(0);
+      if (isUniqueViolation(e)) {
+        throw new IllegalStateException("conflict: an event of the batch from " + first.originatorId() + " v"
+            + first.originatorVersion() + " is recorded already", e);
+      }
+      throw failed("inserting " + rows.size() + " events from " + first.originatorId() + " v"
+          + first.originatorVersion(), e);
+    }
+  }
+
+  private Session session() {
+    Session current = session.get();
+    if (current == null) {
+      try {
+        current = new Session(connect());
+      } catch (SQLException e) {
+        throw failed("connecting", e);
+      }
+      sessions.add(current);
+      session.set(current);
+    }
+    return current;
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static IllegalStateException failed(String what, SQLException e) {
+    return new IllegalStateException("plain JDBC failed " + what + ": " + e.getMessage(), e);
+  }
+
+  private record Row(UUID originatorId, int originatorVersion, String topic, byte[] state) {}
+
+  /** One thread's connection and its prepared statements. */
+  private static final class Session {
+    final Connection connection;
+    final Statement control;
+    final PreparedStatement insertEvent;
+    final PreparedStatement selectEvents;
+    final PreparedStatement selectSnapshot;
+    final PreparedStatement insertSnapshot;
+    final PreparedStatement selectNotifications;
+
+    Session(Connection connection) throws SQLException {
+      this.connection = connection;
+      this.control = connection.createStatement();
+      this.insertEvent = connection.prepareStatement("INSERT INTO " + EVENTS
+          + " (originator_id, originator_version, topic, state, notification_id) VALUES (?, ?, ?, ?, ?)");
+      this.selectEvents = connection.prepareStatement("SELECT originator_version, topic, state FROM " + EVENTS
+          + " WHERE originator_id = ? AND originator_version > ? ORDER BY originator_version");
+      this.selectSnapshot = connection.prepareStatement("SELECT originator_version, state FROM " + SNAPSHOTS
+          + " WHERE originator_id = ? ORDER BY originator_version DESC LIMIT 1");
+      this.insertSnapshot = connection.prepareStatement("INSERT INTO " + SNAPSHOTS
+          + " (originator_id, originator_version, topic, state) VALUES (?, ?, ?, ?)");
+      this.selectNotifications = connection.prepareStatement(
+          "SELECT notification_id, originator_id, originator_version, topic, state FROM " + EVENTS
+              + " WHERE notification_id >= ? ORDER BY notification_id LIMIT ?");
+    }
+  }
+}

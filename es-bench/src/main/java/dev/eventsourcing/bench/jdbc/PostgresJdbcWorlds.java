@@ -1,0 +1,95 @@
+package dev.eventsourcing.bench.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The baseline on PostgreSQL: the inserting transaction takes {@code LOCK TABLE ... IN EXCLUSIVE MODE} before it
+ * reads the highest notification id, as the Python library and es-jpa do, so concurrent writers commit one at a
+ * time in id order and no reader can skip an event.
+ */
+public final class PostgresJdbcWorlds extends JdbcWorlds {
+  /** One round trip: the lock, held to the end of the transaction, then the highest id. */
+  private static final String LOCK_AND_MAX_NOTIFICATION_ID = "LOCK TABLE " + EVENTS + " IN EXCLUSIVE MODE; "
+      + "SELECT COALESCE(MAX(notification_id), 0) FROM " + EVENTS;
+
+  private final String url;
+  private final Properties properties;
+
+  /** The baseline on a database, in tables it drops and creates. */
+  public PostgresJdbcWorlds(String url, String user, String password, EventCodec codec, boolean snapshotsKept) {
+    super(codec, snapshotsKept);
+    this.url = url;
+    this.properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    // Batches of inserts sent as multi-row inserts, as the library's pool is configured.
+    properties.setProperty("reWriteBatchedInserts", "true");
+    createTables(
+        "DROP TABLE IF EXISTS " + EVENTS + ", " + SNAPSHOTS,
+        "CREATE TABLE " + EVENTS + " (originator_id uuid NOT NULL, originator_version integer NOT NULL,"
+            + " topic text NOT NULL, state bytea NOT NULL, notification_id bigint NOT NULL,"
+            + " PRIMARY KEY (originator_id, originator_version))",
+        "CREATE UNIQUE INDEX " + EVENTS + "_notification_id ON " + EVENTS + " (notification_id)",
+        "CREATE TABLE " + SNAPSHOTS + " (originator_id uuid NOT NULL, originator_version integer NOT NULL,"
+            + " topic text NOT NULL, state bytea NOT NULL, PRIMARY KEY (originator_id, originator_version))");
+  }
+
+  @Override
+  protected Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, properties);
+  }
+
+  @Override
+  protected long beginWriting(Connection connection, Statement statement) throws SQLException {
+    connection.setAutoCommit(false);
+    boolean isResult = statement.execute(LOCK_AND_MAX_NOTIFICATION_ID);
+    while (!isResult && statement.getUpdateCount() != -1) {
+      isResult = statement.getMoreResults();
+    }
+    try (ResultSet results = statement.getResultSet()) {
+      results.next();
+      return results.getLong(1);
+    }
+  }
+
+  @Override
+  protected void commit(Connection connection, Statement statement) throws SQLException {
+    connection.commit();
+    connection.setAutoCommit(true);
+  }
+
+  @Override
+  protected void rollback(Connection connection, Statement statement) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    }
+  }
+
+  @Override
+  protected void setUuid(PreparedStatement statement, int index, UUID id) throws SQLException {
+    statement.setObject(index, id);
+  }
+
+  @Override
+  protected UUID getUuid(ResultSet results, int index) throws SQLException {
+    return results.getObject(index, UUID.class);
+  }
+
+  @Override
+  protected boolean isUniqueViolation(SQLException e) {
+    for (SQLException next = e; next != null; next = next.getNextException()) {
+      if ("23505".equals(next.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

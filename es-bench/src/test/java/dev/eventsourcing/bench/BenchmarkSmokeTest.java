@@ -1,0 +1,81 @@
+package dev.eventsourcing.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every workload once at tiny sizes and checks what each run stored or read: the benchmark keeps working as
+ * the library changes. Timings are printed by the runner but never asserted.
+ */
+class BenchmarkSmokeTest {
+  private static final Sizes TINY = new Sizes(3, 2, 2, 2, 3, 20, 3, 4, 2);
+
+  @TempDir Path work;
+
+  @Test
+  void everyWorkloadRunsInMemoryAndCountsItsEvents() {
+    List<String> progress = new ArrayList<>();
+    List<Result> results = runAll(new MemoryStore(), progress);
+
+    assertThat(results).extracting(Result::workload)
+        .containsExactly(Workload.W1, Workload.W2, Workload.W2Z, Workload.W3, Workload.W3Z, Workload.W3S,
+            Workload.W4, Workload.W5);
+    for (Result result : results) {
+      if (result.workload() == Workload.W5) {
+        assertThat(result.hasLibrary()).isFalse();
+        assertThat(result.note()).contains("not yet available");
+      } else {
+        assertThat(result.library()).singleElement().extracting(Sample::events)
+            .isEqualTo(expectedEvents(result.workload()));
+        assertThat(result.hasBaseline()).isFalse();
+      }
+    }
+    assertThat(progress).anyMatch(line -> line.startsWith("W3S get-1000, snapshot on memory, run 1/1, library:"));
+  }
+
+  @Test
+  void concurrentWritersStoreEveryEventOnce() {
+    try (Worlds worlds = new MemoryStore().library(Features.PLAIN)) {
+      Sample sample = Procedures.run(Workload.W1X4, worlds, TINY, () -> {});
+
+      assertThat(sample.events()).isEqualTo(TINY.w1EventCount());
+      assertThat(worlds.storedEvents()).isEqualTo(TINY.w1EventCount());
+      assertThat(worlds.readLog(TINY.sectionSize())).isEqualTo(TINY.w1EventCount());
+    }
+  }
+
+  @Test
+  void everyWorkloadRunsOnSqliteForTheLibraryAndPlainJdbc() {
+    try (SqliteStore store = new SqliteStore(work.resolve("sqlite"))) {
+      List<Result> results = runAll(store, new ArrayList<>());
+
+      for (Result result : results) {
+        if (result.workload() != Workload.W5) {
+          long expected = expectedEvents(result.workload());
+          assertThat(result.library()).singleElement().extracting(Sample::events).isEqualTo(expected);
+          assertThat(result.baseline()).singleElement().extracting(Sample::events).isEqualTo(expected);
+          assertThat(result.ratio()).isPositive();
+        }
+      }
+    }
+  }
+
+  private static List<Result> runAll(Store store, List<String> progress) {
+    return new BenchmarkRunner(Arrays.asList(Workload.values()), List.of(store), 0, 1, TINY, progress::add).run();
+  }
+
+  private static long expectedEvents(Workload workload) {
+    return switch (workload) {
+      case W1, W1X4 -> TINY.w1EventCount();
+      case W2, W2Z, W4 -> TINY.w2EventCount();
+      case W3, W3Z, W3S -> (long) TINY.w3Events() * TINY.w3Gets();
+      case W5 -> 0;
+    };
+  }
+}
