@@ -1,0 +1,97 @@
+package dev.eventsourcing.jpa.postgres;
+
+import dev.eventsourcing.application.ApplicationTestCase;
+import dev.eventsourcing.jpa.TestPostgres;
+import dev.eventsourcing.persistence.AggregateRecorder;
+import dev.eventsourcing.persistence.AggregateRecorderTestCase;
+import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.ApplicationRecorderTestCase;
+import dev.eventsourcing.persistence.Environment;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.InfrastructureFactoryTestCase;
+import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.ProcessRecorderTestCase;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+
+/** The contract test cases of es-api on PostgreSQL, each test in a schema of its own. */
+class PostgresContractTest {
+  private final List<InfrastructureFactory> factories = new ArrayList<>();
+
+  @AfterEach
+  void closeFactories() {
+    factories.forEach(InfrastructureFactory::close);
+    factories.clear();
+  }
+
+  private PostgresInfrastructureFactory newFactory() {
+    Map<String, String> settings = new HashMap<>(TestPostgres.newSchema());
+    settings.put("POSTGRES_POOL_SIZE", "10");
+    PostgresInfrastructureFactory factory = new PostgresInfrastructureFactory(new Environment("Contract", settings));
+    factories.add(factory);
+    return factory;
+  }
+
+  private static Map<String, String> postgres() {
+    Map<String, String> settings = new HashMap<>(TestPostgres.newSchema());
+    settings.put("PERSISTENCE_MODULE", "postgres");
+    settings.put("POSTGRES_POOL_SIZE", "10");
+    return settings;
+  }
+
+  @Nested
+  class Snapshots extends AggregateRecorderTestCase {
+    @Override
+    protected AggregateRecorder createRecorder() {
+      return newFactory().aggregateRecorder("snapshots");
+    }
+  }
+
+  @Nested
+  class Events extends ApplicationRecorderTestCase {
+    @Override
+    protected ApplicationRecorder createRecorder() {
+      return newFactory().applicationRecorder();
+    }
+  }
+
+  @Nested
+  class Tracking extends ProcessRecorderTestCase {
+    @Override
+    protected ProcessRecorder createRecorder() {
+      return newFactory().processRecorder();
+    }
+  }
+
+  @Nested
+  class Applications extends ApplicationTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return postgres();
+    }
+
+    @Override
+    protected boolean isStoreSharedBetweenApplications() {
+      return true;
+    }
+  }
+
+  @Nested
+  class Factory extends InfrastructureFactoryTestCase {
+    private final Map<String, String> settings = postgres();
+
+    @Override
+    protected Map<String, String> environment() {
+      return settings;
+    }
+
+    @Override
+    protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
+      return PostgresInfrastructureFactory.class;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.eventsourcing.jpa.sqlite;
+
+import dev.eventsourcing.application.ApplicationTestCase;
+import dev.eventsourcing.persistence.AggregateRecorder;
+import dev.eventsourcing.persistence.AggregateRecorderTestCase;
+import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.ApplicationRecorderTestCase;
+import dev.eventsourcing.persistence.Environment;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.persistence.InfrastructureFactoryTestCase;
+import dev.eventsourcing.persistence.ProcessRecorder;
+import dev.eventsourcing.persistence.ProcessRecorderTestCase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract test cases of es-api on SQLite, in a database file (one per test) and in memory. */
+class SqliteContractTest {
+  private static final String MEMORY = ":memory:";
+
+  @TempDir Path dir;
+  private final AtomicInteger files = new AtomicInteger();
+  private final List<InfrastructureFactory> factories = new ArrayList<>();
+
+  @AfterEach
+  void closeFactories() {
+    factories.forEach(InfrastructureFactory::close);
+    factories.clear();
+  }
+
+  private String newFile() {
+    return dir.resolve("contract-" + files.incrementAndGet() + ".db").toString();
+  }
+
+  private SqliteInfrastructureFactory newFactory(String dbname) {
+    SqliteInfrastructureFactory factory =
+        new SqliteInfrastructureFactory(new Environment("Contract", Map.of("SQLITE_DBNAME", dbname)));
+    factories.add(factory);
+    return factory;
+  }
+
+  private static Map<String, String> sqlite(String dbname) {
+    return Map.of("PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", dbname);
+  }
+
+  @Nested
+  class FileSnapshots extends AggregateRecorderTestCase {
+    @Override
+    protected AggregateRecorder createRecorder() {
+      return newFactory(newFile()).aggregateRecorder("snapshots");
+    }
+  }
+
+  @Nested
+  class FileEvents extends ApplicationRecorderTestCase {
+    @Override
+    protected ApplicationRecorder createRecorder() {
+      return newFactory(newFile()).applicationRecorder();
+    }
+  }
+
+  @Nested
+  class FileTracking extends ProcessRecorderTestCase {
+    @Override
+    protected ProcessRecorder createRecorder() {
+      return newFactory(newFile()).processRecorder();
+    }
+  }
+
+  @Nested
+  class FileApplications extends ApplicationTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return sqlite(newFile());
+    }
+
+    @Override
+    protected boolean isStoreSharedBetweenApplications() {
+      return true;
+    }
+  }
+
+  @Nested
+  class FileFactory extends InfrastructureFactoryTestCase {
+    private String file;
+
+    @Override
+    protected Map<String, String> environment() {
+      if (file == null) {
+        file = newFile();
+      }
+      return sqlite(file);
+    }
+
+    @Override
+    protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
+      return SqliteInfrastructureFactory.class;
+    }
+  }
+
+  @Nested
+  class MemorySnapshots extends AggregateRecorderTestCase {
+    @Override
+    protected AggregateRecorder createRecorder() {
+      return newFactory(MEMORY).aggregateRecorder("snapshots");
+    }
+  }
+
+  @Nested
+  class MemoryEvents extends ApplicationRecorderTestCase {
+    @Override
+    protected ApplicationRecorder createRecorder() {
+      return newFactory(MEMORY).applicationRecorder();
+    }
+  }
+
+  @Nested
+  class MemoryTracking extends ProcessRecorderTestCase {
+    @Override
+    protected ProcessRecorder createRecorder() {
+      return newFactory(MEMORY).processRecorder();
+    }
+  }
+
+  @Nested
+  class MemoryApplications extends ApplicationTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return sqlite(MEMORY);
+    }
+
+    @Override
+    protected boolean isStoreSharedBetweenApplications() {
+      return false;
+    }
+  }
+
+  @Nested
+  class MemoryFactory extends InfrastructureFactoryTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return sqlite(MEMORY);
+    }
+
+    @Override
+    protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
+      return SqliteInfrastructureFactory.class;
+    }
+  }
+}
