@@ -38,8 +38,8 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
     String operation = events.isEmpty()
         ? "recording notification " + tracking.notificationId() + " of " + tracking.applicationName()
         : describeInsert(events);
-    return store.write(operation, session -> {
-      long lastId = store.lockEvents(session);
+    return store.writeEvents(operation, (session, highestId) -> {
+      long lastId = highestId;
       if (tracking != null) {
         checkTracking(session, tracking);
       }

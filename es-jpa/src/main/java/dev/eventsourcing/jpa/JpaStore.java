@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
@@ -58,8 +59,8 @@ public abstract class JpaStore implements AutoCloseable {
 
   /** Runs {@code work} in one transaction: committed if it returns, rolled back if anything fails. */
   public <T> T write(String operation, Function<StatelessSession, T> work) {
-    @Nullable StatelessSession session = null;
-    @Nullable Transaction transaction = null;
+    StatelessSession session = null;
+    Transaction transaction = null;
     try {
       session = sessions.openStatelessSession();
       transaction = session.beginTransaction();
@@ -78,6 +79,14 @@ public abstract class JpaStore implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Runs a write of events in one transaction that begins with {@link #lockEvents}; {@code work} gets the highest
+   * notification id recorded before the transaction.
+   */
+  public <T> T writeEvents(String operation, BiFunction<StatelessSession, Long, T> work) {
+    return write(operation, session -> work.apply(session, lockEvents(session)));
   }
 
   /**
@@ -130,12 +139,15 @@ public abstract class JpaStore implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    sessions.close();
-    for (AutoCloseable resource : resources) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        throw JpaErrors.translate(e, applicationName, "closing the store");
+    try {
+      sessions.close();
+    } finally {
+      for (AutoCloseable resource : resources) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          throw JpaErrors.translate(e, applicationName, "closing the store");
+        }
       }
     }
   }

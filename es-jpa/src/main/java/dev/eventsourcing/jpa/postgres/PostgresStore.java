@@ -2,10 +2,12 @@ package dev.eventsourcing.jpa.postgres;
 
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
+import dev.eventsourcing.jpa.WriterQueue;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 
@@ -14,15 +16,24 @@ final class PostgresStore extends JpaStore {
   private static final long DDL_LOCK = 0x6576656e74736f75L;
 
   private final String lockEvents;
+  private final WriterQueue writers;
 
   PostgresStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
       int lockTimeoutSeconds) {
     super(applicationName, tables, sessions, resources);
+    this.writers = new WriterQueue(applicationName, lockTimeoutSeconds > 0 ? lockTimeoutSeconds : -1,
+        PostgresInfrastructureFactory.POSTGRES_LOCK_TIMEOUT);
     // One round trip: the lock is held until the transaction ends, so the ids after the maximum are this
     // transaction's, and no reader sees a later id committed before an earlier one. Readers take no lock.
     this.lockEvents = (lockTimeoutSeconds > 0 ? "SET LOCAL lock_timeout = '" + lockTimeoutSeconds + "s'; " : "")
         + "LOCK TABLE " + tables.events() + " IN EXCLUSIVE MODE; "
         + "SELECT COALESCE(MAX(notification_id), 0) FROM " + tables.events();
+  }
+
+  /** The writers of this process take turns before they take the table lock. */
+  @Override
+  public <T> T writeEvents(String operation, BiFunction<StatelessSession, Long, T> work) {
+    return writers.inTurn(operation, () -> super.writeEvents(operation, work));
   }
 
   @Override

@@ -2,23 +2,20 @@ package dev.eventsourcing.jpa.sqlite;
 
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
-import dev.eventsourcing.persistence.OperationalException;
+import dev.eventsourcing.jpa.WriterQueue;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 
 final class SqliteStore extends JpaStore {
-  private final ReentrantLock writer = new ReentrantLock(true);
-  private final int lockTimeoutSeconds;
+  private final WriterQueue writers;
   private final String maxNotificationId;
 
   SqliteStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
       int lockTimeoutSeconds) {
     super(applicationName, tables, sessions, resources);
-    this.lockTimeoutSeconds = lockTimeoutSeconds;
+    this.writers = new WriterQueue(applicationName, lockTimeoutSeconds, SqliteInfrastructureFactory.SQLITE_LOCK_TIMEOUT);
     this.maxNotificationId = "SELECT COALESCE(MAX(notification_id), 0) FROM " + tables.events();
   }
 
@@ -28,23 +25,7 @@ final class SqliteStore extends JpaStore {
    */
   @Override
   public <T> T write(String operation, Function<StatelessSession, T> work) {
-    boolean locked;
-    try {
-      locked = writer.tryLock(lockTimeoutSeconds, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OperationalException("application " + applicationName() + ": " + operation
-          + " was interrupted while waiting to write", e);
-    }
-    if (!locked) {
-      throw new OperationalException("application " + applicationName() + ": " + operation + " waited "
-          + lockTimeoutSeconds + " s (SQLITE_LOCK_TIMEOUT) for another writer, and gave up");
-    }
-    try {
-      return super.write(operation, work);
-    } finally {
-      writer.unlock();
-    }
+    return writers.inTurn(operation, () -> super.write(operation, work));
   }
 
   @Override
