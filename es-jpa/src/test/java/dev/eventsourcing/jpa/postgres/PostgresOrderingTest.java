@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Notification ids on PostgreSQL under concurrent writers: followers tailing the log never skip an event, and the
- * events of each transaction get contiguous ids.
+ * events of each transaction get contiguous ids. The writers use two factories, each with its own pool, as two
+ * processes would, so that only the database orders them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresOrderingTest {
@@ -34,7 +35,8 @@ class PostgresOrderingTest {
   private static final int TRANSACTIONS_PER_WRITER = 150;
   private static final int MAX_BATCH = 12;
 
-  private PostgresInfrastructureFactory factory;
+  private final List<PostgresInfrastructureFactory> factories = new ArrayList<>();
+  private final List<ApplicationRecorder> writerRecorders = new ArrayList<>();
   private ApplicationRecorder recorder;
   /** Each committed transaction: its originator (one per transaction) and the ids insertEvents returned. */
   private final Map<UUID, List<Long>> committed = new ConcurrentHashMap<>();
@@ -44,8 +46,12 @@ class PostgresOrderingTest {
   void writeConcurrentlyWhileFollowing() throws Exception {
     Map<String, String> settings = new HashMap<>(TestPostgres.newSchema());
     settings.put("POSTGRES_POOL_SIZE", String.valueOf(WRITERS + FOLLOWERS));
-    factory = new PostgresInfrastructureFactory(new Environment("Ordering", settings));
-    recorder = factory.applicationRecorder();
+    for (int i = 0; i < 3; i++) {
+      factories.add(new PostgresInfrastructureFactory(new Environment("Ordering", settings)));
+    }
+    writerRecorders.add(factories.get(0).applicationRecorder());
+    writerRecorders.add(factories.get(1).applicationRecorder());
+    recorder = factories.get(2).applicationRecorder();
 
     ExecutorService threads = Executors.newFixedThreadPool(WRITERS + FOLLOWERS);
     AtomicBoolean writing = new AtomicBoolean(true);
@@ -55,7 +61,8 @@ class PostgresOrderingTest {
     }
     List<Future<?>> writers = new ArrayList<>();
     for (int i = 0; i < WRITERS; i++) {
-      writers.add(threads.submit(this::write));
+      ApplicationRecorder writer = writerRecorders.get(i % 2);
+      writers.add(threads.submit(() -> write(writer)));
     }
     for (Future<?> writer : writers) {
       writer.get();
@@ -69,10 +76,10 @@ class PostgresOrderingTest {
 
   @AfterAll
   void close() {
-    factory.close();
+    factories.forEach(PostgresInfrastructureFactory::close);
   }
 
-  private Void write() {
+  private Void write(ApplicationRecorder writer) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     for (int t = 0; t < TRANSACTIONS_PER_WRITER; t++) {
       UUID originator = UUID.randomUUID();
@@ -81,7 +88,7 @@ class PostgresOrderingTest {
       for (int version = 1; version <= size; version++) {
         events.add(new StoredEvent(originator, version, "topic", new byte[] {(byte) version}));
       }
-      committed.put(originator, recorder.insertEvents(events));
+      committed.put(originator, writer.insertEvents(events));
     }
     return null;
   }
