@@ -9,13 +9,11 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * Builds the Hibernate session factory of one application's tables on a {@link DataSource}, without a {@code
- * persistence.xml}: the three entities, the application's table names, JDBC batching of inserts, no second-level
- * or query cache, and no schema generation (the stores own their DDL).
+ * persistence.xml}: the three entities, the application's table names, no second-level or query cache, and no
+ * schema generation (the stores own their DDL). The recorders insert several events with {@code
+ * StatelessSession.insertMultiple}, which sends them in one JDBC batch.
  */
 public final class JpaBootstrap {
-  /** The most inserts sent to the database in one JDBC batch. */
-  public static final int BATCH_SIZE = 100;
-
   private JpaBootstrap() {}
 
   /**
@@ -36,7 +34,6 @@ public final class JpaBootstrap {
         AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, version[0],
         AvailableSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, version[1],
         AvailableSettings.PHYSICAL_NAMING_STRATEGY, tables.namingStrategy(),
-        AvailableSettings.STATEMENT_BATCH_SIZE, BATCH_SIZE,
         AvailableSettings.USE_SECOND_LEVEL_CACHE, false,
         AvailableSettings.USE_QUERY_CACHE, false,
         AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");

@@ -15,7 +15,8 @@ final class SqliteStore extends JpaStore {
   SqliteStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
       int lockTimeoutSeconds) {
     super(applicationName, tables, sessions, resources);
-    this.writers = new WriterQueue(applicationName, lockTimeoutSeconds, SqliteInfrastructureFactory.SQLITE_LOCK_TIMEOUT);
+    this.writers =
+        new WriterQueue(applicationName, lockTimeoutSeconds, SqliteInfrastructureFactory.SQLITE_LOCK_TIMEOUT);
     this.maxNotificationId = "SELECT COALESCE(MAX(notification_id), 0) FROM " + tables.events();
   }
 

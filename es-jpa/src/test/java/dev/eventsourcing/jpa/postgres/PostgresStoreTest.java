@@ -76,7 +76,7 @@ class PostgresStoreTest {
   }
 
   @Test
-  void aConflictInALaterJdbcBatchKeepsNothingOfTheTransaction() {
+  void aConflictAtTheEndOfALargeBatchKeepsNothingOfTheTransaction() {
     try (PostgresInfrastructureFactory factory = factory(Map.of())) {
       ApplicationRecorder recorder = factory.applicationRecorder();
       UUID id = UUID.randomUUID();

@@ -174,6 +174,29 @@ class SqliteStoreTest {
   }
 
   @Test
+  void theEventsOfATransactionAreSentInOneJdbcBatch() {
+    SQLiteDataSource database = new SQLiteDataSource();
+    database.setUrl("jdbc:sqlite:" + file());
+    StatementCounter counter = new StatementCounter(database);
+    UUID id = UUID.randomUUID();
+    List<StoredEvent> events = new ArrayList<>();
+    for (int version = 1; version <= 250; version++) {
+      events.add(event(id, version));
+    }
+    try (SqliteInfrastructureFactory factory =
+        new SqliteInfrastructureFactory(new Environment("Store", Map.of()), counter)) {
+      ApplicationRecorder recorder = factory.applicationRecorder();
+      counter.reset();
+
+      recorder.insertEvents(events);
+
+      assertThat(counter.batchedInserts()).containsExactly(250);
+      assertThat(counter.singleInserts()).isZero();
+      assertThat(recorder.selectEvents(id)).containsExactlyElementsOf(events);
+    }
+  }
+
+  @Test
   void aDataSourceGivenInCodeIsUsedAndLeftOpen() throws SQLException {
     SQLiteDataSource dataSource = new SQLiteDataSource();
     dataSource.setUrl("jdbc:sqlite:" + file());
