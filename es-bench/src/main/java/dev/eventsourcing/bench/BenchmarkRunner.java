@@ -9,28 +9,45 @@ import java.util.function.Consumer;
 /**
  * Runs workloads on stores: for each pair, warm-up runs and then counted runs, each run measuring the baseline
  * and the library one after the other (alternating which goes first) on empty stores, and reporting its progress.
+ * Both phases last at least a given number of runs and a given time.
  */
 public final class BenchmarkRunner {
+  /** The most counted runs of one workload on one store. */
+  private static final int MAX_RUNS = 1_000;
+
+  /** Runs shorter than this are not each reported once the measuring time is being filled. */
+  private static final long SLOW_RUN_NANOS = 1_000_000_000L;
+
   private final List<Workload> workloads;
   private final List<Store> stores;
   private final int warmups;
+  private final double warmupSeconds;
   private final int runs;
+  private final double measureSeconds;
   private final Sizes sizes;
   private final Consumer<String> progress;
   private final String aesKey = AesCipher.createKey(32);
 
   /**
-   * @param progress receives a line before and after each measurement
+   * @param warmups the fewest warm-up runs of each workload on each store
+   * @param warmupSeconds the shortest time they take: more warm-up runs follow until it has passed, so that the
+   *     JIT compiler has compiled the code of fast workloads before they are counted
+   * @param runs the fewest counted runs
+   * @param measureSeconds the shortest time they take: more counted runs follow until it has passed (up to 1,000),
+   *     so that the figures of fast workloads are medians of many runs
+   * @param progress receives lines before and after measurements
    */
-  public BenchmarkRunner(
-      List<Workload> workloads, List<Store> stores, int warmups, int runs, Sizes sizes, Consumer<String> progress) {
-    if (warmups < 0 || runs < 1) {
+  public BenchmarkRunner(List<Workload> workloads, List<Store> stores, int warmups, double warmupSeconds, int runs,
+      double measureSeconds, Sizes sizes, Consumer<String> progress) {
+    if (warmups < 0 || warmupSeconds < 0 || runs < 1 || measureSeconds < 0) {
       throw new IllegalArgumentException("need at least one counted run and no negative warm-ups");
     }
     this.workloads = List.copyOf(workloads);
     this.stores = List.copyOf(stores);
     this.warmups = warmups;
+    this.warmupSeconds = warmupSeconds;
     this.runs = runs;
+    this.measureSeconds = measureSeconds;
     this.sizes = sizes;
     this.progress = progress;
   }
@@ -57,9 +74,22 @@ public final class BenchmarkRunner {
     Features features = workload.features(aesKey);
     List<Sample> library = new ArrayList<>();
     List<Sample> baseline = new ArrayList<>();
-    for (int run = -warmups; run < runs; run++) {
-      String runLabel = run < 0 ? "warm-up " + (run + warmups + 1) + "/" + warmups : "run " + (run + 1) + "/" + runs;
-      boolean libraryFirst = Math.floorMod(run, 2) == 1;
+    long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+    long measureEnd = Long.MAX_VALUE;
+    int warmup = 0;
+    int run = 0;
+    int quiet = 0;
+    while (true) {
+      long now = System.nanoTime();
+      boolean warmingUp = warmup < warmups || now < warmupEnd;
+      if (!warmingUp && measureEnd == Long.MAX_VALUE) {
+        measureEnd = now + (long) (measureSeconds * 1e9);
+      }
+      if (!warmingUp && run >= runs && (now >= measureEnd || run >= MAX_RUNS)) {
+        break;
+      }
+      String runLabel = warmingUp ? "warm-up " + (warmup + 1) : "run " + (run + 1);
+      boolean libraryFirst = (warmingUp ? warmup : run) % 2 == 1;
       for (int turn = 0; turn < 2; turn++) {
         boolean isLibrary = (turn == 0) == libraryFirst;
         if (isLibrary && libraryUnavailable != null) {
@@ -70,16 +100,33 @@ public final class BenchmarkRunner {
         if (worlds == null) {
           continue;
         }
+        // Each run is shown, except the many short ones that fill the measuring time of a fast store.
+        boolean shown = warmingUp ? warmup < Math.max(1, warmups) : run < runs;
         Sample sample;
+        long started = System.nanoTime();
         try (worlds) {
-          progress.accept(label(workload, store) + ", " + runLabel + ", " + who + " ...");
+          if (shown) {
+            progress.accept(label(workload, store) + ", " + runLabel + ", " + who + " ...");
+          }
           sample = Procedures.run(workload, worlds, sizes, store::settle);
         }
-        progress.accept(label(workload, store) + ", " + runLabel + ", " + who + ": " + format(workload, sample));
-        if (run >= 0) {
+        if (shown || System.nanoTime() - started > SLOW_RUN_NANOS) {
+          progress.accept(label(workload, store) + ", " + runLabel + ", " + who + ": " + format(workload, sample));
+        } else {
+          quiet++;
+        }
+        if (!warmingUp) {
           (isLibrary ? library : baseline).add(sample);
         }
       }
+      if (warmingUp) {
+        warmup++;
+      } else {
+        run++;
+      }
+    }
+    if (quiet > 0) {
+      progress.accept(label(workload, store) + ": " + warmup + " warm-up and " + run + " counted runs in all");
     }
     String note = libraryUnavailable == null ? null : "library not measured: " + libraryUnavailable;
     if (note != null) {

@@ -20,6 +20,12 @@ final class Machine {
         System.getProperty("os.version"), System.getProperty("java.version"), System.getProperty("java.vm.name"));
   }
 
+  /** The 1-minute load average, or a note that the system does not report it: other work skews the figures. */
+  static String loadAverage() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "not reported" : String.format(Locale.ROOT, "%.2f", load);
+  }
+
   private static String cpuModel() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

@@ -52,14 +52,16 @@ public final class Main {
         storeLines.add("- " + store.kind().id() + ": " + store.description());
       }
       String machine = Machine.describe();
+      String loadBefore = Machine.loadAverage();
       System.err.println("Machine: " + machine);
       storeLines.forEach(System.err::println);
 
-      List<Result> results = new BenchmarkRunner(options.workloads(), stores, options.warmups(), options.runs(),
-          options.sizes(), line -> System.err.println("  " + line)).run();
+      List<Result> results = new BenchmarkRunner(options.workloads(), stores, options.warmups(),
+          options.warmupSeconds(), options.runs(), options.measureSeconds(), options.sizes(), line -> System.err.println("  " + line)).run();
 
       String date = LocalDate.now(ZoneOffset.UTC).toString();
-      String report = report(options, args, date, machine, storeLines, results);
+      String load = "load average " + loadBefore + " before, " + Machine.loadAverage() + " after";
+      String report = report(options, args, date, machine + "; " + load, storeLines, results);
       System.out.println();
       System.out.print(report);
       String chart = Chart.svg(results, date + " · " + machine);
@@ -95,10 +97,11 @@ public final class Main {
   private static String report(Options options, String[] args, String date, String machine,
       List<String> storeLines, List<Result> results) {
     StringBuilder report = new StringBuilder();
-    report.append(String.format(Locale.ROOT, "Measured on %s with `java -jar es-bench/target/es-bench.jar%s`: %d"
-            + " counted run%s after %d warm-up run%s of each workload on each store%s.%n%n", date,
+    report.append(String.format(Locale.ROOT, "Measured on %s with `java -jar es-bench/target/es-bench.jar%s`: at"
+            + " least %d counted run%s and %.0f s of them for each workload on each store, after at least %d warm-up"
+            + " run%s and %.0f s of them%s.%n%n", date,
         args.length == 0 ? "" : " " + String.join(" ", withoutUrl(args)), options.runs(), options.runs() == 1 ? "" : "s",
-        options.warmups(), options.warmups() == 1 ? "" : "s",
+        options.measureSeconds(), options.warmups(), options.warmups() == 1 ? "" : "s", options.warmupSeconds(),
         options.sizes().equals(Sizes.standard()) ? "" : ", at sizes other than the standard ones: " + options.sizes()));
     report.append("Machine: ").append(machine).append("\n\n");
     report.append("Stores:\n\n");

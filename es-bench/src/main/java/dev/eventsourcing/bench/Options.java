@@ -19,7 +19,9 @@ public record Options(
     List<Workload> workloads,
     List<StoreKind> stores,
     int warmups,
+    double warmupSeconds,
     int runs,
+    double measureSeconds,
     Sizes sizes,
     @Nullable String postgresUrl,
     @Nullable Path docs,
@@ -33,6 +35,8 @@ public record Options(
         --stores a,b           stores to run on (default: all): memory, sqlite, postgres
         --runs N               counted runs of each workload on each store (default 3)
         --warmups N            uncounted runs before them (default 1)
+        --warmup-seconds S     and more of them until S seconds have passed (default 5), for the JIT compiler
+        --measure-seconds S    more counted runs until S seconds have passed (default 5), for fast stores
         --quick                tiny sizes, 1 run, no warm-up: checks that everything works, figures mean nothing
         --postgres-url URL     an external PostgreSQL (jdbc:postgresql://host:port/db) instead of the embedded one;
                                also from BENCH_POSTGRES_URL, with BENCH_POSTGRES_USER and BENCH_POSTGRES_PASSWORD
@@ -53,6 +57,8 @@ public record Options(
     List<Workload> workloads = List.of(Workload.values());
     List<StoreKind> stores = List.of(StoreKind.values());
     Integer warmups = null;
+    Double warmupSeconds = null;
+    Double measureSeconds = null;
     Integer runs = null;
     boolean quick = false;
     String postgresUrl = System.getenv("BENCH_POSTGRES_URL");
@@ -83,6 +89,8 @@ public record Options(
         case "--stores" -> stores = Arrays.stream(value.split(",")).map(StoreKind::of).distinct().toList();
         case "--runs" -> runs = count(option, value, 1);
         case "--warmups" -> warmups = count(option, value, 0);
+        case "--warmup-seconds" -> warmupSeconds = (double) count(option, value, 0);
+        case "--measure-seconds" -> measureSeconds = (double) count(option, value, 0);
         case "--postgres-url" -> postgresUrl = value;
         case "--docs" -> docs = Path.of(value);
         case "--chart" -> chart = Path.of(value);
@@ -90,7 +98,9 @@ public record Options(
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
-    return new Options(workloads, stores, warmups != null ? warmups : quick ? 0 : 1, runs != null ? runs : quick ? 1 : 3,
+    return new Options(workloads, stores, warmups != null ? warmups : quick ? 0 : 1,
+        warmupSeconds != null ? warmupSeconds : quick ? 0 : 5, runs != null ? runs : quick ? 1 : 3,
+        measureSeconds != null ? measureSeconds : quick ? 0 : 5,
         quick ? Sizes.quick() : Sizes.standard(), postgresUrl == null || postgresUrl.isBlank() ? null : postgresUrl,
         docs, chart, workDirectory);
   }

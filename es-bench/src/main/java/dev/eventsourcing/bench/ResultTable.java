@@ -41,7 +41,8 @@ public final class ResultTable {
         ? result.libraryStatistics().median() : result.ratio();
     double shortfall = target.kind() == Target.Kind.TIME_RATIO_AT_MOST
         ? actual / target.bound() - 1 : 1 - actual / target.bound();
-    return String.format(Locale.ROOT, "**missed** by %.0f%%", shortfall * 100);
+    return String.format(Locale.ROOT, shortfall < 0.1 ? "**missed** by %.1f%%" : "**missed** by %.0f%%",
+        shortfall * 100);
   }
 
   static String ratio(Result result) {

@@ -39,7 +39,7 @@ class PostgresSmokeTest {
   void workloadsRunForTheLibraryAndPlainJdbc() {
     List<Workload> workloads = List.of(Workload.W1, Workload.W1X4, Workload.W2, Workload.W3S, Workload.W4);
     List<Result> results =
-        new BenchmarkRunner(workloads, List.of(store), 0, 1, TINY, line -> {}).run();
+        new BenchmarkRunner(workloads, List.of(store), 0, 0, 1, 0, TINY, line -> {}).run();
 
     assertThat(results).extracting(Result::workload).containsExactlyElementsOf(workloads);
     for (Result result : results) {
