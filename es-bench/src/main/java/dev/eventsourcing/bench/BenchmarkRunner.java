@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs workloads on stores: for each pair, warm-up runs and then counted runs, each run measuring the baseline
- * and the library one after the other (alternating which goes first) on empty stores, and reporting its progress.
- * Both phases last at least a given number of runs and a given time.
+ * and the library side by side on new empty stores (see {@link Procedures}), and reporting its progress. Both
+ * phases last at least a given number of runs and a given time.
  */
 public final class BenchmarkRunner {
   /** The most counted runs of one workload on one store. */
@@ -89,34 +90,29 @@ public final class BenchmarkRunner {
         break;
       }
       String runLabel = warmingUp ? "warm-up " + (warmup + 1) : "run " + (run + 1);
-      boolean libraryFirst = (warmingUp ? warmup : run) % 2 == 1;
-      for (int turn = 0; turn < 2; turn++) {
-        boolean isLibrary = (turn == 0) == libraryFirst;
-        if (isLibrary && libraryUnavailable != null) {
-          continue;
+      // Each run is shown, except the many short ones that fill the measuring time of a fast store.
+      boolean shown = warmingUp ? warmup < Math.max(1, warmups) : run < runs;
+      if (shown) {
+        progress.accept(label(workload, store) + ", " + runLabel + " ...");
+      }
+      long started = System.nanoTime();
+      List<@Nullable Sample> samples =
+          measure(workload, store, features, libraryUnavailable == null, warmingUp ? warmup : run);
+      Sample baselineSample = samples.get(0);
+      Sample librarySample = samples.get(1);
+      if (shown || System.nanoTime() - started > SLOW_RUN_NANOS) {
+        progress.accept(label(workload, store) + ", " + runLabel + ":"
+            + (librarySample == null ? "" : " library " + format(workload, librarySample))
+            + (baselineSample == null ? "" : " plain JDBC " + format(workload, baselineSample)));
+      } else {
+        quiet++;
+      }
+      if (!warmingUp) {
+        if (librarySample != null) {
+          library.add(librarySample);
         }
-        String who = isLibrary ? "library" : "plain JDBC";
-        Worlds worlds = isLibrary ? store.library(features) : store.baseline(features);
-        if (worlds == null) {
-          continue;
-        }
-        // Each run is shown, except the many short ones that fill the measuring time of a fast store.
-        boolean shown = warmingUp ? warmup < Math.max(1, warmups) : run < runs;
-        Sample sample;
-        long started = System.nanoTime();
-        try (worlds) {
-          if (shown) {
-            progress.accept(label(workload, store) + ", " + runLabel + ", " + who + " ...");
-          }
-          sample = Procedures.run(workload, worlds, sizes, store::settle);
-        }
-        if (shown || System.nanoTime() - started > SLOW_RUN_NANOS) {
-          progress.accept(label(workload, store) + ", " + runLabel + ", " + who + ": " + format(workload, sample));
-        } else {
-          quiet++;
-        }
-        if (!warmingUp) {
-          (isLibrary ? library : baseline).add(sample);
+        if (baselineSample != null) {
+          baseline.add(baselineSample);
         }
       }
       if (warmingUp) {
@@ -133,6 +129,34 @@ public final class BenchmarkRunner {
       progress.accept(label(workload, store) + ": " + note);
     }
     return new Result(workload, store.kind(), library, baseline, note);
+  }
+
+  /**
+   * One run on new empty stores: the baseline's sample and the library's, either {@code null} if that side has no
+   * store here.
+   */
+  private List<@Nullable Sample> measure(
+      Workload workload, Store store, Features features, boolean withLibrary, int turn) {
+    store.clear();
+    List<Worlds> sides = new ArrayList<>();
+    try {
+      Worlds baseline = store.baseline(features);
+      if (baseline != null) {
+        sides.add(baseline);
+      }
+      if (withLibrary) {
+        sides.add(store.library(features));
+      }
+      List<Sample> samples = Procedures.run(workload, sides, sizes, turn, store::settle);
+      List<@Nullable Sample> result = new ArrayList<>();
+      result.add(baseline == null ? null : samples.get(0));
+      result.add(withLibrary ? samples.get(samples.size() - 1) : null);
+      return result;
+    } finally {
+      for (Worlds worlds : sides) {
+        worlds.close();
+      }
+    }
   }
 
   private static String label(Workload workload, Store store) {

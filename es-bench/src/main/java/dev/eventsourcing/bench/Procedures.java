@@ -11,8 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * How each workload is run on an empty store: its untimed setup, its timed part, and a check of what it stored or
- * read. The library and the baseline run exactly the same procedure through {@link Worlds}.
+ * How each workload is run on empty stores: its untimed setup, its timed part, and a check of what was stored or
+ * read. The library and the baseline ("sides") run exactly the same procedure through {@link Worlds}, interleaved
+ * step by step where the workload is made of steps (a world's commands in W1, a transaction in W2, a get in W3),
+ * alternating which side goes first, and each side's steps are timed apart: a change in the machine's speed during
+ * a run (another process, the disk) then falls on both sides alike. W4 reads, and W1x4's concurrent writers run,
+ * one side after the other.
  */
 final class Procedures {
   private static final double NANOS_PER_SECOND = 1e9;
@@ -20,71 +24,99 @@ final class Procedures {
 
   private Procedures() {}
 
-  /** Runs one workload once on {@code worlds}. */
-  static Sample run(Workload workload, Worlds worlds, Sizes sizes, Runnable settle) {
+  /**
+   * Runs one workload once on each side.
+   *
+   * @param sides empty stores, each used by one side
+   * @param turn which side goes first where they take turns one after the other
+   * @return a sample for each side, in the order of {@code sides}
+   */
+  static List<Sample> run(Workload workload, List<Worlds> sides, Sizes sizes, int turn, Runnable settle) {
     return switch (workload) {
-      case W1 -> saveOne(worlds, sizes, 1, settle);
-      case W1X4 -> saveOne(worlds, sizes, sizes.writers(), settle);
-      case W2, W2Z -> saveHundred(worlds, sizes, settle);
-      case W3, W3Z, W3S -> getThousand(worlds, sizes, workload == Workload.W3S, settle);
-      case W4 -> readLog(worlds, sizes, settle);
+      case W1 -> saveOne(sides, sizes, settle);
+      case W1X4 -> oneAfterTheOther(sides, turn, worlds -> saveOneConcurrently(worlds, sizes, settle));
+      case W2, W2Z -> saveHundred(sides, sizes, settle);
+      case W3, W3Z, W3S -> getThousand(sides, sizes, workload == Workload.W3S, settle);
+      case W4 -> oneAfterTheOther(sides, turn, worlds -> readLog(worlds, sizes, settle));
       case W5 -> throw new IllegalArgumentException("W5 " + workload.unavailable());
     };
   }
 
-  /** W1: each world created and saved, then changed and saved {@code w1Commands} times, by each writer in turn. */
-  private static Sample saveOne(Worlds worlds, Sizes sizes, int writers, Runnable settle) {
-    long events = sizes.w1EventCount();
+  /** W1: each world created and saved, then changed and saved {@code w1Commands} times; the sides take turns. */
+  private static List<Sample> saveOne(List<Worlds> sides, Sizes sizes, Runnable settle) {
+    long[] elapsed = new long[sides.size()];
     settle.run();
-    long elapsed;
-    if (writers == 1) {
-      long start = System.nanoTime();
-      saveOneShare(worlds, sizes, 0, 1);
-      elapsed = System.nanoTime() - start;
-    } else {
-      elapsed = concurrently(writers, worlds, writer -> saveOneShare(worlds, sizes, writer, writers));
-    }
-    check("W1 events stored", worlds.storedEvents(), events);
-    return new Sample(events * NANOS_PER_SECOND / elapsed, events);
-  }
-
-  private static void saveOneShare(Worlds worlds, Sizes sizes, int writer, int writers) {
-    for (int i = writer; i < sizes.w1Worlds(); i += writers) {
-      UUID id = worlds.createWorld("world-" + i);
-      for (int command = 1; command <= sizes.w1Commands(); command++) {
-        worlds.makeItSo(id, "thing-" + command);
+    for (int world = 0; world < sizes.w1Worlds(); world++) {
+      for (int i = 0; i < sides.size(); i++) {
+        int side = (world + i) % sides.size();
+        long start = System.nanoTime();
+        createAndChange(sides.get(side), sizes, world);
+        elapsed[side] += System.nanoTime() - start;
       }
     }
+    return throughputs(sides, elapsed, sizes.w1EventCount(), "W1");
   }
 
-  /** W2: transactions of several new worlds of several events each. */
-  private static Sample saveHundred(Worlds worlds, Sizes sizes, Runnable settle) {
-    long events = sizes.w2EventCount();
+  /** W1x4: W1's worlds shared among concurrent writers, each writing the worlds of its share. */
+  private static Sample saveOneConcurrently(Worlds worlds, Sizes sizes, Runnable settle) {
+    int writers = sizes.writers();
     settle.run();
-    long start = System.nanoTime();
+    long elapsed = concurrently(writers, worlds, writer -> {
+      for (int world = writer; world < sizes.w1Worlds(); world += writers) {
+        createAndChange(worlds, sizes, world);
+      }
+    });
+    check("W1x4 events stored", worlds.storedEvents(), sizes.w1EventCount());
+    return new Sample(sizes.w1EventCount() * NANOS_PER_SECOND / elapsed, sizes.w1EventCount());
+  }
+
+  private static void createAndChange(Worlds worlds, Sizes sizes, int world) {
+    UUID id = worlds.createWorld("world-" + world);
+    for (int command = 1; command <= sizes.w1Commands(); command++) {
+      worlds.makeItSo(id, "thing-" + command);
+    }
+  }
+
+  /** W2: transactions of several new worlds of several events each; the sides take turns. */
+  private static List<Sample> saveHundred(List<Worlds> sides, Sizes sizes, Runnable settle) {
+    long[] elapsed = new long[sides.size()];
+    settle.run();
     for (int transaction = 0; transaction < sizes.w2Transactions(); transaction++) {
-      worlds.createWorlds(sizes.w2Worlds(), sizes.w2Events());
+      for (int i = 0; i < sides.size(); i++) {
+        int side = (transaction + i) % sides.size();
+        long start = System.nanoTime();
+        sides.get(side).createWorlds(sizes.w2Worlds(), sizes.w2Events());
+        elapsed[side] += System.nanoTime() - start;
+      }
     }
-    long elapsed = System.nanoTime() - start;
-    check("W2 events stored", worlds.storedEvents(), events);
-    return new Sample(events * NANOS_PER_SECOND / elapsed, events);
+    return throughputs(sides, elapsed, sizes.w2EventCount(), "W2");
   }
 
-  /** W3: one world of many events, rebuilt again and again; the figure is the median time of a rebuild. */
-  private static Sample getThousand(Worlds worlds, Sizes sizes, boolean fromSnapshot, Runnable settle) {
-    UUID id = worlds.createWorlds(1, sizes.w3Events()).get(0);
-    if (fromSnapshot) {
-      worlds.takeSnapshot(id);
+  /** W3: one world of many events, rebuilt again and again; a side's figure is the median time of its rebuilds. */
+  private static List<Sample> getThousand(List<Worlds> sides, Sizes sizes, boolean fromSnapshot, Runnable settle) {
+    UUID[] ids = new UUID[sides.size()];
+    for (int side = 0; side < ids.length; side++) {
+      ids[side] = sides.get(side).createWorlds(1, sizes.w3Events()).get(0);
+      if (fromSnapshot) {
+        sides.get(side).takeSnapshot(ids[side]);
+      }
     }
     settle.run();
-    double[] millis = new double[sizes.w3Gets()];
-    for (int get = 0; get < millis.length; get++) {
-      long start = System.nanoTime();
-      int version = worlds.rebuild(id);
-      millis[get] = (System.nanoTime() - start) / NANOS_PER_MILLI;
-      check("W3 version of the rebuilt world", version, sizes.w3Events());
+    double[][] millis = new double[sides.size()][sizes.w3Gets()];
+    for (int get = 0; get < sizes.w3Gets(); get++) {
+      for (int i = 0; i < sides.size(); i++) {
+        int side = (get + i) % sides.size();
+        long start = System.nanoTime();
+        int version = sides.get(side).rebuild(ids[side]);
+        millis[side][get] = (System.nanoTime() - start) / NANOS_PER_MILLI;
+        check("W3 version of the rebuilt world", version, sizes.w3Events());
+      }
     }
-    return new Sample(median(millis), (long) sizes.w3Events() * sizes.w3Gets());
+    List<Sample> samples = new ArrayList<>();
+    for (double[] times : millis) {
+      samples.add(new Sample(median(times), (long) sizes.w3Events() * sizes.w3Gets()));
+    }
+    return samples;
   }
 
   /** W4: W2's events, read through the notification log and decoded. */
@@ -99,6 +131,25 @@ final class Procedures {
     long elapsed = System.nanoTime() - start;
     check("W4 events read", read, events);
     return new Sample(events * NANOS_PER_SECOND / elapsed, events);
+  }
+
+  /** Runs a procedure on each side in turn, starting with side {@code turn}. */
+  private static List<Sample> oneAfterTheOther(List<Worlds> sides, int turn, Procedure procedure) {
+    Sample[] samples = new Sample[sides.size()];
+    for (int i = 0; i < sides.size(); i++) {
+      int side = (turn + i) % sides.size();
+      samples[side] = procedure.run(sides.get(side));
+    }
+    return List.of(samples);
+  }
+
+  private static List<Sample> throughputs(List<Worlds> sides, long[] elapsed, long events, String workload) {
+    List<Sample> samples = new ArrayList<>();
+    for (int side = 0; side < elapsed.length; side++) {
+      check(workload + " events stored", sides.get(side).storedEvents(), events);
+      samples.add(new Sample(events * NANOS_PER_SECOND / elapsed[side], events));
+    }
+    return samples;
   }
 
   /** The median of some values (the mean of the middle two for an even count). */
@@ -153,6 +204,12 @@ final class Procedures {
     if (actual != expected) {
       throw new IllegalStateException(what + ": expected " + expected + ", found " + actual);
     }
+  }
+
+  /** A workload's procedure on one side. */
+  @FunctionalInterface
+  private interface Procedure {
+    Sample run(Worlds worlds);
   }
 
   /** The work of one writer thread. */

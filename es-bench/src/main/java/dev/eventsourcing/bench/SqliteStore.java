@@ -15,7 +15,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** SQLite files in a directory of their own: a new file for each measurement, the previous ones deleted. */
+/** SQLite files in a directory of their own: a new file for each measurement, deleted when it is cleared. */
 public final class SqliteStore implements Store {
   private final Path directory;
   private int files;
@@ -72,8 +72,12 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private Path nextFile(String owner) {
+  @Override
+  public void clear() {
     deleteFiles();
+  }
+
+  private Path nextFile(String owner) {
     return directory.resolve(owner + "-" + ++files + ".db").toAbsolutePath();
   }
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A store the workloads run on. It hands out an empty store for each measurement, to the library and to the
- * baseline; the caller closes each before asking for the next.
+ * baseline; the caller closes them and calls {@link #clear()} before asking for the next ones.
  */
 public interface Store extends AutoCloseable {
   StoreKind kind();
@@ -19,6 +19,9 @@ public interface Store extends AutoCloseable {
 
   /** Plain JDBC on an empty store of this kind, or {@code null} if there is no baseline (in memory). */
   @Nullable Worlds baseline(Features features);
+
+  /** Deletes what earlier measurements left behind; called while none of the stores it handed out is open. */
+  default void clear() {}
 
   /** Called before a measurement's timed part, to start it in the same state each time. */
   default void settle() {}

@@ -36,13 +36,13 @@ class BenchmarkSmokeTest {
         assertThat(result.hasBaseline()).isFalse();
       }
     }
-    assertThat(progress).anyMatch(line -> line.startsWith("W3S get-1000, snapshot on memory, run 1, library:"));
+    assertThat(progress).anyMatch(line -> line.startsWith("W3S get-1000, snapshot on memory, run 1: library"));
   }
 
   @Test
   void concurrentWritersStoreEveryEventOnce() {
     try (Worlds worlds = new MemoryStore().library(Features.PLAIN)) {
-      Sample sample = Procedures.run(Workload.W1X4, worlds, TINY, () -> {});
+      Sample sample = Procedures.run(Workload.W1X4, List.of(worlds), TINY, 0, () -> {}).get(0);
 
       assertThat(sample.events()).isEqualTo(TINY.w1EventCount());
       assertThat(worlds.storedEvents()).isEqualTo(TINY.w1EventCount());
