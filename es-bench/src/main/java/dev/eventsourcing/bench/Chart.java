@@ -15,7 +15,7 @@ public final class Chart {
   private static final int WIDTH = 820;
   private static final int LABEL_WIDTH = 190;
   private static final int PLOT_LEFT = LABEL_WIDTH + 10;
-  private static final int PLOT_WIDTH = WIDTH - PLOT_LEFT - 90;
+  private static final int PLOT_WIDTH = WIDTH - PLOT_LEFT - 110;
   private static final int BAR = 16;
   private static final int GAP = 4;
   private static final int GROUP_GAP = 12;
@@ -39,11 +39,8 @@ public final class Chart {
     double scale = 1.25;
     for (List<Result> group : compared.values()) {
       for (Result result : group) {
-        scale = Math.max(scale, Math.ceil(result.speedRatio() * 4 + 0.5) / 4);
+        scale = Math.max(scale, roundUp(result.speedRatio()));
       }
-    }
-    for (Result result : inMemory) {
-      scale = Math.max(scale, Math.ceil(result.libraryStatistics().median() / result.target().bound() * 4 + 0.5) / 4);
     }
 
     StringBuilder body = new StringBuilder();
@@ -52,40 +49,55 @@ public final class Chart {
     y += 18;
     body.append(text(10, y, subtitle, 11, "normal"));
     y += 16;
+    body.append(text(10, y, "W3: plain JDBC's time divided by the library's. Ratios are medians of the runs' ratios.",
+        11, "normal"));
+    y += 14;
     body.append(legend(y));
-    y += 26;
+    y += 36;
     int top = y;
+    StringBuilder bars = new StringBuilder();
     for (Map.Entry<Workload, List<Result>> group : compared.entrySet()) {
       Workload workload = group.getKey();
-      body.append(text(10, y + BAR - 3, workload.id() + " " + workload.title(), 12, "normal"));
+      bars.append(text(10, y + BAR - 3, workload.id() + " " + workload.title(), 12, "normal"));
       for (Result result : group.getValue()) {
         String label = String.format(Locale.ROOT, "%.2f", result.speedRatio());
-        body.append(bar(y, result.speedRatio(), scale, COLOURS.get(result.store()), label));
+        bars.append(bar(y, result.speedRatio(), scale, COLOURS.get(result.store()), label));
         Target target = result.target();
         if (target != null) {
-          body.append(targetMark(y, target.speedRatio(), scale));
+          bars.append(targetMark(y, target.speedRatio(), scale));
         }
         y += BAR + GAP;
       }
       y += GROUP_GAP;
     }
-    body.insert(0, axis(top, y - GROUP_GAP, scale, "plain JDBC"));
+    body.append(axis(top, y - GROUP_GAP, scale, "plain JDBC")).append(bars);
     if (!inMemory.isEmpty()) {
-      y += 10;
-      body.append(text(10, y, "In memory: events per second relative to the target (1 = target)", 13, "bold"));
-      y += 12;
+      y += 24;
+      StringBuilder targets = new StringBuilder();
+      for (Result result : inMemory) {
+        targets.append(targets.length() == 0 ? "" : ", ").append(result.workload().id())
+            .append(String.format(Locale.ROOT, " %,.0f", result.target().bound()));
+      }
+      body.append(text(10, y, "In memory: events per second relative to the target (1 = target: " + targets
+          + " events/s)", 13, "bold"));
+      y += 30;
       int memoryTop = y;
+      double memoryScale = 1.25;
+      for (Result result : inMemory) {
+        memoryScale = Math.max(memoryScale, roundUp(result.libraryStatistics().median() / result.target().bound()));
+      }
+      StringBuilder memoryBars = new StringBuilder();
       for (Result result : inMemory) {
         Workload workload = result.workload();
         double median = result.libraryStatistics().median();
-        double relative = median / result.target().bound();
-        body.append(text(10, y + BAR - 3, workload.id() + " " + workload.title(), 12, "normal"));
-        body.append(bar(y, relative, scale, COLOURS.get(StoreKind.MEMORY),
-            String.format(Locale.ROOT, "%,.0f ev/s", median)));
+        memoryBars.append(text(10, y + BAR - 3, workload.id() + " " + workload.title(), 12, "normal"));
+        memoryBars.append(bar(y, median / result.target().bound(), memoryScale, COLOURS.get(StoreKind.MEMORY),
+            String.format(Locale.ROOT, "%,.0f events/s", median)));
         y += BAR + GAP + GROUP_GAP;
       }
-      body.insert(0, axis(memoryTop, y - GROUP_GAP, scale, "target"));
+      body.append(axis(memoryTop, y - GROUP_GAP, memoryScale, "target")).append(memoryBars);
     }
+    y += 14;
     int height = y + 10;
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + height
         + "\" viewBox=\"0 0 " + WIDTH + " " + height + "\" font-family=\"sans-serif\">\n"
@@ -113,7 +125,7 @@ public final class Chart {
       axis.append(line(x, top - 4, x, bottom, one ? "#333333" : "#dddddd", one ? 1.5 : 1));
       axis.append(text(x - 8, bottom + 12, String.format(Locale.ROOT, "%.2f", tick), 9, "normal"));
     }
-    axis.append(text(x(1, scale) + 4, top + 4, oneLabel, 10, "normal"));
+    axis.append(text(x(1, scale) + 4, top - 8, oneLabel, 10, "normal"));
     return axis.toString();
   }
 
@@ -125,6 +137,11 @@ public final class Chart {
   private static String targetMark(int y, double value, double scale) {
     int x = x(value, scale);
     return line(x, y - 2, x, y + BAR + 2, TARGET_COLOUR, 3);
+  }
+
+  /** The axis's end for a value: the next quarter above it, with room for the bar's label. */
+  private static double roundUp(double value) {
+    return Math.ceil(value * 4 + 0.5) / 4;
   }
 
   private static int x(double value, double scale) {
