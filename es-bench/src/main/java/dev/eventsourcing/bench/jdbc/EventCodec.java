@@ -1,7 +1,5 @@
 package dev.eventsourcing.bench.jdbc;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.eventsourcing.examples.universe.World;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
@@ -18,16 +16,22 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JavaType;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The baseline's encoding of the worlds' events and snapshots: the JSON the library's transcoder writes (an
- * envelope of the timestamp in microseconds, the aggregate's topic on a first event, and the payload written by
- * Jackson), optionally compressed with zlib and then encrypted with AES-256-GCM under a random 96-bit nonce, as
- * the library's mapper does. Safe to use from many threads.
+ * The baseline's encoding of the worlds' events and snapshots: the JSON the library's transcoder writes, written
+ * and read the way it does (the envelope of the timestamp in microseconds, the aggregate's topic on a first event
+ * and the payload streamed by hand, the payload record bound by Jackson with the same buffer recycling), optionally
+ * compressed with zlib and then encrypted with AES-256-GCM under a random 96-bit nonce, as the library's mapper
+ * does. Safe to use from many threads.
  */
 public final class EventCodec {
   /** The topics the library gives the world's classes. */
@@ -36,15 +40,22 @@ public final class EventCodec {
   static final String CREATED_TOPIC = WORLD_TOPIC + ".Created";
   static final String SOMETHING_HAPPENED_TOPIC = WORLD_TOPIC + ".SomethingHappened";
 
+  private static final String TIMESTAMP = "timestamp";
+  private static final String ORIGINATOR_TOPIC = "originator_topic";
+  private static final String CREATED_ON = "created_on";
+  private static final String PAYLOAD = "payload";
+
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final ObjectWriter eventWriter;
-  private final ObjectWriter snapshotWriter;
+  private final JsonMapper mapper;
+  private final ObjectWriter createdWriter;
+  private final ObjectWriter somethingHappenedWriter;
+  private final ObjectWriter worldWriter;
   private final ObjectReader createdReader;
   private final ObjectReader somethingHappenedReader;
-  private final ObjectReader snapshotReader;
+  private final ObjectReader worldReader;
   private final boolean compressed;
   private final @Nullable SecretKeySpec key;
   private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(EventCodec::newCipher);
@@ -56,15 +67,16 @@ public final class EventCodec {
    * @param base64Key encrypt with this AES key (base64), or don't encrypt when {@code null}
    */
   public EventCodec(boolean compressed, @Nullable String base64Key) {
-    JsonMapper mapper = JsonMapper.builder().build();
-    this.eventWriter = mapper.writerFor(EventJson.class);
-    this.snapshotWriter = mapper.writerFor(SnapshotJson.class);
-    JavaType created = mapper.getTypeFactory().constructParametricType(EventJson.class, World.Created.class);
-    JavaType happened =
-        mapper.getTypeFactory().constructParametricType(EventJson.class, World.SomethingHappened.class);
-    this.createdReader = mapper.readerFor(created);
-    this.somethingHappenedReader = mapper.readerFor(happened);
-    this.snapshotReader = mapper.readerFor(SnapshotJson.class);
+    // Payloads are read from inside the envelope: what follows them is the envelope's, not trailing tokens.
+    this.mapper = JsonMapper.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedHybridPool()).build())
+        .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+    this.createdWriter = mapper.writerFor(World.Created.class);
+    this.somethingHappenedWriter = mapper.writerFor(World.SomethingHappened.class);
+    this.worldWriter = mapper.writerFor(WorldFields.class);
+    this.createdReader = mapper.readerFor(World.Created.class);
+    this.somethingHappenedReader = mapper.readerFor(World.SomethingHappened.class);
+    this.worldReader = mapper.readerFor(WorldFields.class);
     this.compressed = compressed;
     this.key = base64Key == null ? null : new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES");
   }
@@ -75,46 +87,106 @@ public final class EventCodec {
   }
 
   byte[] encodeEvent(int version, Instant timestamp, World.Event payload) {
-    String originatorTopic = version == 1 ? WORLD_TOPIC : null;
-    return protect(eventWriter.writeValueAsBytes(new EventJson<>(micros(timestamp), originatorTopic, payload)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator generator = mapper.createGenerator(out)) {
+      generator.writeStartObject();
+      generator.writeNumberProperty(TIMESTAMP, micros(timestamp));
+      if (version == 1) {
+        generator.writeStringProperty(ORIGINATOR_TOPIC, WORLD_TOPIC);
+      }
+      generator.writeName(PAYLOAD);
+      (payload instanceof World.Created ? createdWriter : somethingHappenedWriter).writeValue(generator, payload);
+      generator.writeEndObject();
+    }
+    return protect(out.toByteArray());
   }
 
   /** Decodes an event's state, binding the payload to the class its topic names. */
-  EventJson<World.Event> decodeEvent(UUID id, int version, String topic, byte[] state) {
+  DecodedEvent decodeEvent(UUID id, int version, String topic, byte[] state) {
     ObjectReader reader = switch (topic) {
       case CREATED_TOPIC -> createdReader;
       case SOMETHING_HAPPENED_TOPIC -> somethingHappenedReader;
       default -> throw new IllegalStateException("event of " + id + " at version " + version + " has unknown topic '"
           + topic + "'");
     };
-    return reader.readValue(unprotect(state));
+    long timestamp = Long.MIN_VALUE;
+    String originatorTopic = null;
+    World.Event payload = null;
+    try (JsonParser parser = mapper.createParser(unprotect(state))) {
+      expectObject(parser, id, version);
+      String name;
+      while ((name = parser.nextName()) != null) {
+        parser.nextToken();
+        switch (name) {
+          case TIMESTAMP -> timestamp = parser.getLongValue();
+          case ORIGINATOR_TOPIC -> originatorTopic = parser.getString();
+          case PAYLOAD -> payload = reader.readValue(parser);
+          default -> throw new IllegalStateException("event of " + id + " at version " + version
+              + " has an unknown member '" + name + "'");
+        }
+      }
+    }
+    if (timestamp == Long.MIN_VALUE || payload == null) {
+      throw new IllegalStateException("event of " + id + " at version " + version + " lacks its timestamp or payload");
+    }
+    return new DecodedEvent(instant(timestamp), originatorTopic, payload);
   }
 
   /** Decodes an event's state and applies it to the world ({@code null} before the first event). */
   WorldState applyEvent(@Nullable WorldState world, UUID id, int version, String topic, byte[] state) {
-    EventJson<World.Event> event = decodeEvent(id, version, topic, state);
-    Instant timestamp = instant(event.timestamp());
+    DecodedEvent event = decodeEvent(id, version, topic, state);
     WorldState next = world;
     if (next == null) {
       if (!WORLD_TOPIC.equals(event.originatorTopic())) {
         throw new IllegalStateException("first event of " + id + " does not name the world's topic");
       }
-      next = new WorldState(id, timestamp);
+      next = new WorldState(id, event.timestamp());
     }
-    next.apply(version, timestamp, event.payload());
+    next.apply(version, event.timestamp(), event.payload());
     return next;
   }
 
   byte[] encodeSnapshot(WorldState world) {
-    SnapshotJson snapshot = new SnapshotJson(
-        micros(world.modifiedOn), micros(world.createdOn), new WorldFields(world.name, world.history));
-    return protect(snapshotWriter.writeValueAsBytes(snapshot));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator generator = mapper.createGenerator(out)) {
+      generator.writeStartObject();
+      generator.writeNumberProperty(TIMESTAMP, micros(world.modifiedOn));
+      generator.writeNumberProperty(CREATED_ON, micros(world.createdOn));
+      generator.writeName(PAYLOAD);
+      worldWriter.writeValue(generator, new WorldFields(world.name, world.history));
+      generator.writeEndObject();
+    }
+    return protect(out.toByteArray());
   }
 
   WorldState decodeSnapshot(UUID id, int version, byte[] state) {
-    SnapshotJson snapshot = snapshotReader.readValue(unprotect(state));
-    return new WorldState(id, version, snapshot.payload().name(), snapshot.payload().history(),
-        instant(snapshot.createdOn()), instant(snapshot.timestamp()));
+    long timestamp = Long.MIN_VALUE;
+    long createdOn = Long.MIN_VALUE;
+    WorldFields fields = null;
+    try (JsonParser parser = mapper.createParser(unprotect(state))) {
+      expectObject(parser, id, version);
+      String name;
+      while ((name = parser.nextName()) != null) {
+        parser.nextToken();
+        switch (name) {
+          case TIMESTAMP -> timestamp = parser.getLongValue();
+          case CREATED_ON -> createdOn = parser.getLongValue();
+          case PAYLOAD -> fields = worldReader.readValue(parser);
+          default -> throw new IllegalStateException("snapshot of " + id + " at version " + version
+              + " has an unknown member '" + name + "'");
+        }
+      }
+    }
+    if (timestamp == Long.MIN_VALUE || createdOn == Long.MIN_VALUE || fields == null) {
+      throw new IllegalStateException("snapshot of " + id + " at version " + version + " is incomplete");
+    }
+    return new WorldState(id, version, fields.name(), fields.history(), instant(createdOn), instant(timestamp));
+  }
+
+  private static void expectObject(JsonParser parser, UUID id, int version) {
+    if (parser.nextToken() != JsonToken.START_OBJECT) {
+      throw new IllegalStateException("state of " + id + " at version " + version + " is not a JSON object");
+    }
   }
 
   private byte[] protect(byte[] json) {
@@ -205,14 +277,8 @@ public final class EventCodec {
     return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
   }
 
-  /** The stored form of an event, as the library's transcoder writes it. */
-  record EventJson<P>(
-      long timestamp,
-      @JsonProperty("originator_topic") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String originatorTopic,
-      P payload) {}
-
-  /** The stored form of a snapshot: the aggregate's fields, with its timestamps. */
-  record SnapshotJson(long timestamp, @JsonProperty("created_on") long createdOn, WorldFields payload) {}
+  /** A decoded event: its timestamp, the aggregate's topic on a first event, and its payload. */
+  record DecodedEvent(Instant timestamp, @Nullable String originatorTopic, World.Event payload) {}
 
   /** The fields of a world, as the library writes them into a snapshot. */
   record WorldFields(String name, List<String> history) {}
