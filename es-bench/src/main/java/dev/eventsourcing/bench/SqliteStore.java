@@ -42,8 +42,7 @@ public final class SqliteStore implements Store {
         Statement statement = connection.createStatement();
         ResultSet results = statement.executeQuery("SELECT sqlite_version()")) {
       results.next();
-      return "SQLite " + results.getString(1) + " (sqlite-jdbc), a file in WAL mode with synchronous=FULL, in "
-          + directory;
+      return "SQLite " + results.getString(1) + " (sqlite-jdbc), a file in WAL mode with synchronous=FULL";
     } catch (SQLException e) {
       throw new IllegalStateException("can't ask SQLite for its version", e);
     }
