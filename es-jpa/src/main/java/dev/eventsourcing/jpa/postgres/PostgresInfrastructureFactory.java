@@ -72,7 +72,7 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
       }
     }
     try {
-      SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, PostgreSQLDialect.class, "13.0", tables);
+      SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, PostgreSQLDialect.class, "14.0", tables);
       this.store = new PostgresStore(name, tables, sessions, owned, lockTimeout);
     } catch (RuntimeException e) {
       for (AutoCloseable resource : owned) {
