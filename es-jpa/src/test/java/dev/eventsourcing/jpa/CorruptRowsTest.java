@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.cipher.CipherException;
-import dev.eventsourcing.jpa.readme.Universe;
+import dev.eventsourcing.jpa.worlds.Universe;
 import dev.eventsourcing.persistence.DataException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -5,19 +5,48 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.jpa.TestPostgres;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.system.NotificationLogReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Every assertion of the reference README (python-eventsourcing 9.0), in Java, on the in-memory store. */
+/**
+ * Every assertion of the reference README (python-eventsourcing 9.0), in Java: the aggregate and the application
+ * on the in-memory store, and its {@code test()} on every store (in memory, a SQLite file, SQLite in memory,
+ * PostgreSQL), plain and with {@code ZlibCompressor} and {@code AesCipher}. On the SQL stores the raw events table
+ * is read too: the values are there in plain JSON, and in no row once encrypted.
+ */
 class ReadmeTest {
+  /** The values the README's worlds store: what must not be visible once encrypted. */
+  private static final List<String> VALUES = List.of("Earth", "dinosaurs", "trucks", "internet");
+
   static boolean contains(byte[] state, String text) {
     return new String(state, StandardCharsets.ISO_8859_1).contains(text);
+  }
+
+  /** The README's settings for zlib and AES, added to a store's settings. */
+  static Map<String, String> compressedAndEncrypted(Map<String, String> store) {
+    Map<String, String> environment = new HashMap<>(store);
+    // Generate a cipher key (keep this safe).
+    environment.put("CIPHER_KEY", AesCipher.createKey(32));
+    environment.put("CIPHER_TOPIC", "dev.eventsourcing.cipher:AesCipher");
+    environment.put("COMPRESSOR_TOPIC", "dev.eventsourcing.compressor:ZlibCompressor");
+    return environment;
   }
 
   @Test
@@ -113,24 +142,104 @@ class ReadmeTest {
 
   @Test
   void developmentEnvironment() {
-    try (Universe app = new Universe()) {
+    try (Universe app = new Universe(Map.of("PERSISTENCE_MODULE", "memory"))) {
       test(app, true);
     }
   }
 
   @Test
-  void compressedAndEncrypted() {
-    // Generate a cipher key (keep this safe).
-    String cipherKey = AesCipher.createKey(32);
-    Map<String, String> environment =
-        Map.of(
-            "CIPHER_KEY", cipherKey,
-            "CIPHER_TOPIC", "dev.eventsourcing.cipher:AesCipher",
-            "COMPRESSOR_TOPIC", "dev.eventsourcing.compressor:ZlibCompressor");
-
-    try (Universe app = new Universe(environment)) {
+  void compressedAndEncryptedInMemory() {
+    try (Universe app = new Universe(compressedAndEncrypted(Map.of("PERSISTENCE_MODULE", "memory")))) {
       test(app, false);
     }
+  }
+
+  @Nested
+  class SqliteEnvironment {
+    @TempDir Path dir;
+
+    Map<String, String> sqliteFile() {
+      return Map.of("PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", dir.resolve("universe.db").toString());
+    }
+
+    Connection rawConnection() throws SQLException {
+      return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("universe.db"));
+    }
+
+    @Test
+    void plain() throws SQLException {
+      try (Universe app = new Universe(sqliteFile())) {
+        test(app, true);
+      }
+      assertThat(countRowsShowingValues(rawConnection())).isEqualTo(VALUES.size());
+    }
+
+    @Test
+    void compressedAndEncrypted() throws SQLException {
+      try (Universe app = new Universe(ReadmeTest.compressedAndEncrypted(sqliteFile()))) {
+        test(app, false);
+      }
+      assertThat(countRows(rawConnection())).isEqualTo(12);
+      assertThat(countRowsShowingValues(rawConnection())).isZero();
+    }
+
+    @Test
+    void inMemoryDatabase() {
+      Map<String, String> memory = Map.of("PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", ":memory:");
+      try (Universe app = new Universe(ReadmeTest.compressedAndEncrypted(memory))) {
+        test(app, false);
+      }
+    }
+  }
+
+  @Nested
+  class PostgresEnvironment {
+    /** The test server's settings, with a schema of this test's own. */
+    final Map<String, String> server = TestPostgres.newSchema();
+
+    Map<String, String> postgres() {
+      Map<String, String> environment = new HashMap<>(server);
+      environment.put("PERSISTENCE_MODULE", "postgres");
+      return environment;
+    }
+
+    @Test
+    void plain() throws SQLException {
+      try (Universe app = new Universe(postgres())) {
+        test(app, true);
+      }
+      assertThat(countRowsShowingValues(TestPostgres.dataSource(server).getConnection())).isEqualTo(VALUES.size());
+    }
+
+    @Test
+    void compressedAndEncrypted() throws SQLException {
+      try (Universe app = new Universe(ReadmeTest.compressedAndEncrypted(postgres()))) {
+        test(app, false);
+      }
+      assertThat(countRows(TestPostgres.dataSource(server).getConnection())).isEqualTo(12);
+      assertThat(countRowsShowingValues(TestPostgres.dataSource(server).getConnection())).isZero();
+    }
+  }
+
+  /** How many rows of the raw events table show one of the README's values in their topic or state. */
+  static long countRowsShowingValues(Connection connection) throws SQLException {
+    return rawRows(connection).stream().filter(row -> VALUES.stream().anyMatch(row::contains)).count();
+  }
+
+  static int countRows(Connection connection) throws SQLException {
+    return rawRows(connection).size();
+  }
+
+  private static List<String> rawRows(Connection connection) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (connection;
+        Statement statement = connection.createStatement();
+        ResultSet results = statement.executeQuery("SELECT topic, state FROM universe_events")) {
+      while (results.next()) {
+        rows.add(results.getString(1) + new String(results.getBytes(2), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return rows;
   }
 
   /** The reference README's test() function. */

@@ -1,7 +1,7 @@
 package dev.eventsourcing.jpa.postgres;
 
-import dev.eventsourcing.jpa.readme.Universe;
-import dev.eventsourcing.jpa.readme.World;
+import dev.eventsourcing.jpa.worlds.Universe;
+import dev.eventsourcing.jpa.worlds.World;
 import dev.eventsourcing.persistence.RecordConflictException;
 import java.util.ArrayList;
 import java.util.HashMap;

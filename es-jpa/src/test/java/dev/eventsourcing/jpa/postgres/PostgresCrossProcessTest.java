@@ -3,8 +3,8 @@ package dev.eventsourcing.jpa.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventsourcing.jpa.TestPostgres;
-import dev.eventsourcing.jpa.readme.Universe;
-import dev.eventsourcing.jpa.readme.World;
+import dev.eventsourcing.jpa.worlds.Universe;
+import dev.eventsourcing.jpa.worlds.World;
 import dev.eventsourcing.persistence.Notification;
 import java.io.File;
 import java.io.IOException;

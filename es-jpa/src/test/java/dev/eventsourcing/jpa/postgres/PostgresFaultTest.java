@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventsourcing.jpa.TestPostgres;
-import dev.eventsourcing.jpa.readme.Universe;
-import dev.eventsourcing.jpa.readme.World;
+import dev.eventsourcing.jpa.worlds.Universe;
+import dev.eventsourcing.jpa.worlds.World;
 import dev.eventsourcing.persistence.OperationalException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

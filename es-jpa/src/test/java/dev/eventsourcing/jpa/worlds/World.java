@@ -1,4 +1,4 @@
-package dev.eventsourcing.jpa.readme;
+package dev.eventsourcing.jpa.worlds;
 
 import dev.eventsourcing.domain.Aggregate;
 import java.util.ArrayList;

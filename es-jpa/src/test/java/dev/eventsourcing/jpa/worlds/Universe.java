@@ -1,4 +1,4 @@
-package dev.eventsourcing.jpa.readme;
+package dev.eventsourcing.jpa.worlds;
 
 import dev.eventsourcing.application.Application;
 import java.util.List;
