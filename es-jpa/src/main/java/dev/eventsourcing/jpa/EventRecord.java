@@ -2,7 +2,6 @@ package dev.eventsourcing.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.util.UUID;
@@ -14,35 +13,14 @@ import java.util.UUID;
 @Entity
 @Table(name = TableNames.EVENTS)
 @IdClass(RecordKey.class)
-public class EventRecord {
-  @Id
-  @Column(name = "originator_id", nullable = false, updatable = false)
-  private UUID originatorId;
-
-  @Id
-  @Column(name = "originator_version", nullable = false, updatable = false)
-  private int originatorVersion;
-
-  @Column(name = "topic", nullable = false, updatable = false)
-  private String topic;
-
-  @Column(name = "state", nullable = false, updatable = false)
-  private byte[] state;
-
+public class EventRecord extends StoredRecord {
   @Column(name = "notification_id", nullable = false, updatable = false, unique = true)
   private long notificationId;
 
-  protected EventRecord() {
-    this.originatorId = new UUID(0, 0);
-    this.topic = "";
-    this.state = new byte[0];
-  }
+  protected EventRecord() {}
 
   public EventRecord(UUID originatorId, int originatorVersion, String topic, byte[] state, long notificationId) {
-    this.originatorId = originatorId;
-    this.originatorVersion = originatorVersion;
-    this.topic = topic;
-    this.state = state;
+    super(originatorId, originatorVersion, topic, state);
     this.notificationId = notificationId;
   }
 }

@@ -26,7 +26,7 @@ public final class JpaBootstrap {
     String[] version = databaseVersion.split("\\.");
     HibernatePersistenceConfiguration configuration =
         new HibernatePersistenceConfiguration("eventsourcing-" + applicationName)
-            .managedClasses(EventRecord.class, SnapshotRecord.class, TrackingRecord.class);
+            .managedClasses(StoredRecord.class, EventRecord.class, SnapshotRecord.class, TrackingRecord.class);
     Map<String, Object> properties = Map.of(
         AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource,
         AvailableSettings.DIALECT, dialect.getName(),
