@@ -11,7 +11,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * Builds the Hibernate session factory of one application's tables on a {@link DataSource}, without a {@code
  * persistence.xml}: the three entities, the application's table names, no second-level or query cache, and no
  * schema generation (the stores own their DDL). The recorders insert several events with {@code
- * StatelessSession.insertMultiple}, which sends them in one JDBC batch.
+ * StatelessSession.insertMultiple}, which sends them in one JDBC batch. Hibernate does not log the SQL errors
+ * it throws: the recorders turn each into an exception of the persistence families that carries it, and a
+ * conflict on saving a stale aggregate is an expected outcome, not a fault to log.
  */
 public final class JpaBootstrap {
   private JpaBootstrap() {}
@@ -36,6 +38,7 @@ public final class JpaBootstrap {
         AvailableSettings.PHYSICAL_NAMING_STRATEGY, tables.namingStrategy(),
         AvailableSettings.USE_SECOND_LEVEL_CACHE, false,
         AvailableSettings.USE_QUERY_CACHE, false,
+        AvailableSettings.LOG_JDBC_ERRORS, false,
         AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
     properties.forEach(configuration::property);
     if (tables.schema() != null) {

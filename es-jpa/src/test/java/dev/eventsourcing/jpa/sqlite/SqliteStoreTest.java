@@ -20,9 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -210,5 +215,38 @@ class SqliteStoreTest {
       count.next();
       assertThat(count.getInt(1)).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aConflictIsThrownWithoutHibernateAlsoLoggingIt() {
+    Logger hibernate = Logger.getLogger("org.hibernate");
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+          warnings.add(record);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    hibernate.addHandler(capture);
+    try (SqliteInfrastructureFactory factory = factory(file())) {
+      ApplicationRecorder recorder = factory.applicationRecorder();
+      UUID id = UUID.randomUUID();
+      recorder.insertEvents(List.of(event(id, 1)));
+
+      assertThatThrownBy(() -> recorder.insertEvents(List.of(event(id, 1))))
+          .isInstanceOf(RecordConflictException.class)
+          .hasMessageContaining("UNIQUE constraint failed");
+    } finally {
+      hibernate.removeHandler(capture);
+    }
+    assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
   }
 }
