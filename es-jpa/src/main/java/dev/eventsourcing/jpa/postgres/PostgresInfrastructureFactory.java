@@ -27,8 +27,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  *   <li>{@value #POSTGRES_POOL_SIZE}: the most connections the pool opens (default 5);
  *   <li>{@value #POSTGRES_CONNECT_TIMEOUT}: seconds to wait for a connection, from the server or the pool (default
  *       5);
- *   <li>{@value #POSTGRES_LOCK_TIMEOUT}: seconds a writer waits for the events table's lock before failing with
- *       an {@link dev.eventsourcing.persistence.OperationalException} (default 0: no limit);
+ *   <li>{@value #POSTGRES_LOCK_TIMEOUT}: seconds a writer waits for the other writers of its application object,
+ *       and then at most as long for the events table's lock, before failing with an {@link
+ *       dev.eventsourcing.persistence.OperationalException} (default 0: no limit);
  *   <li>{@value #POSTGRES_SCHEMA}: the schema of the application's tables (default: the connection's search path).
  * </ul>
  */

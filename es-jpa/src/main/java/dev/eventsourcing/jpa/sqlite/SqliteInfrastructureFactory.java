@@ -28,8 +28,9 @@ import org.sqlite.SQLiteDataSource;
  * <ul>
  *   <li>{@value #SQLITE_DBNAME} (required): the database file's path, created if missing, or {@code :memory:} for
  *       a database in memory that lives as long as the factory (the application) and that only it sees;
- *   <li>{@value #SQLITE_LOCK_TIMEOUT}: seconds a writer waits for another writer, in this process or another,
- *       before failing with an {@link dev.eventsourcing.persistence.OperationalException} (default 5).
+ *   <li>{@value #SQLITE_LOCK_TIMEOUT}: seconds a writer waits for the other writers of its application object,
+ *       and then at most as long for the database's write lock, before failing with an {@link
+ *       dev.eventsourcing.persistence.OperationalException} (default 5).
  * </ul>
  *
  * <p>A database file is opened in WAL mode, so readers never wait for the writer. A {@link DataSource} given in
