@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,10 +69,43 @@ public abstract class InfrastructureFactory implements AutoCloseable {
       return instantiate(INFRASTRUCTURE_FACTORY, factoryClass, InfrastructureFactory.class, environment);
     }
     String module = environment.get(PERSISTENCE_MODULE, "memory").trim();
+    PersistenceModule found = findModule(module);
+    if (found != null) {
+      return found.createFactory(environment);
+    }
+    return instantiate(PERSISTENCE_MODULE, module, InfrastructureFactory.class, environment);
+  }
+
+  /**
+   * The factory of the store that the environment's {@value #PERSISTENCE_MODULE} names, on a {@code DataSource}
+   * that the caller keeps and closes.
+   *
+   * @throws ConfigurationException if the named store is unknown, takes no {@code DataSource}, or its settings are
+   *     invalid
+   */
+  public static InfrastructureFactory construct(Environment environment, DataSource dataSource) {
+    String module = environment.get(PERSISTENCE_MODULE);
+    if (module == null) {
+      throw new ConfigurationException("application " + environment.name() + " is given a DataSource, but "
+          + PERSISTENCE_MODULE + " is not set: set it to the DataSource's database, such as postgres or sqlite");
+    }
+    PersistenceModule found = findModule(module.trim());
+    if (found == null) {
+      throw new ConfigurationException(PERSISTENCE_MODULE + "='" + module + "' names no store that takes a"
+          + " DataSource: use a store's name or the class name of a PersistenceModule");
+    }
+    return found.createFactory(environment, dataSource);
+  }
+
+  /**
+   * The store module of that name, or the named {@link PersistenceModule} class; {@code null} if the name is a
+   * class name of an {@code InfrastructureFactory}.
+   */
+  private static @Nullable PersistenceModule findModule(String module) {
     List<String> known = new ArrayList<>();
     for (PersistenceModule candidate : ServiceLoader.load(PersistenceModule.class, classLoader())) {
       if (candidate.name().equals(module)) {
-        return candidate.createFactory(environment);
+        return candidate;
       }
       known.add(candidate.name());
     }
@@ -82,10 +116,9 @@ public abstract class InfrastructureFactory implements AutoCloseable {
       } catch (TopicException e) {
         throw new ConfigurationException(e.getMessage(), e);
       }
-      if (PersistenceModule.class.isAssignableFrom(type)) {
-        return instantiate(PERSISTENCE_MODULE, module, PersistenceModule.class, null).createFactory(environment);
-      }
-      return instantiate(PERSISTENCE_MODULE, module, InfrastructureFactory.class, environment);
+      return PersistenceModule.class.isAssignableFrom(type)
+          ? instantiate(PERSISTENCE_MODULE, module, PersistenceModule.class, null)
+          : null;
     }
     throw new ConfigurationException(PERSISTENCE_MODULE + "='" + module + "' names no store: use one of "
         + known + " (a store outside es-api needs its module on the class path, such as es-jpa for sqlite and"

@@ -1,5 +1,7 @@
 package dev.eventsourcing.persistence;
 
+import javax.sql.DataSource;
+
 /**
  * A store that {@code PERSISTENCE_MODULE} can name. Implementations are found with {@link java.util.ServiceLoader}
  * (list them in {@code META-INF/services/dev.eventsourcing.persistence.PersistenceModule}), so the core has no
@@ -16,4 +18,15 @@ public interface PersistenceModule {
    * @throws ConfigurationException if a setting is missing or invalid
    */
   InfrastructureFactory createFactory(Environment environment);
+
+  /**
+   * Builds the store's factory for one application, on a {@code DataSource} that the caller keeps and closes.
+   * Stores that do not keep their events in a database refuse.
+   *
+   * @throws ConfigurationException if a setting is missing or invalid, or the store takes no {@code DataSource}
+   */
+  default InfrastructureFactory createFactory(Environment environment, DataSource dataSource) {
+    throw new ConfigurationException("application " + environment.name() + ": " + InfrastructureFactory.PERSISTENCE_MODULE
+        + "=" + name() + " takes no DataSource: name a database store, such as postgres or sqlite");
+  }
 }

@@ -3,6 +3,7 @@ package dev.eventsourcing.jpa.postgres;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.PersistenceModule;
+import javax.sql.DataSource;
 
 /** {@code PERSISTENCE_MODULE=postgres}. */
 public final class PostgresPersistenceModule implements PersistenceModule {
@@ -14,5 +15,10 @@ public final class PostgresPersistenceModule implements PersistenceModule {
   @Override
   public InfrastructureFactory createFactory(Environment environment) {
     return new PostgresInfrastructureFactory(environment);
+  }
+
+  @Override
+  public InfrastructureFactory createFactory(Environment environment, DataSource dataSource) {
+    return new PostgresInfrastructureFactory(environment, dataSource);
   }
 }

@@ -3,6 +3,7 @@ package dev.eventsourcing.jpa.sqlite;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.PersistenceModule;
+import javax.sql.DataSource;
 
 /** {@code PERSISTENCE_MODULE=sqlite}. */
 public final class SqlitePersistenceModule implements PersistenceModule {
@@ -14,5 +15,10 @@ public final class SqlitePersistenceModule implements PersistenceModule {
   @Override
   public InfrastructureFactory createFactory(Environment environment) {
     return new SqliteInfrastructureFactory(environment);
+  }
+
+  @Override
+  public InfrastructureFactory createFactory(Environment environment, DataSource dataSource) {
+    return new SqliteInfrastructureFactory(environment, dataSource);
   }
 }

@@ -3,8 +3,10 @@ package dev.eventsourcing.jpa.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventsourcing.application.Application;
 import dev.eventsourcing.jpa.TestNamingContextFactory;
 import dev.eventsourcing.jpa.TestPostgres;
+import dev.eventsourcing.jpa.worlds.Universe;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.Environment;
@@ -202,6 +204,23 @@ class PostgresStoreTest {
     }
     try (Connection connection = dataSource.getConnection();
         ResultSet count = connection.createStatement().executeQuery("SELECT count(*) FROM store_events")) {
+      count.next();
+      assertThat(count.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anApplicationIsBuiltOnADataSourceWithoutAConstructorOfItsOwn() throws SQLException {
+    DataSource dataSource = TestPostgres.dataSource(settings);
+    try (Universe universe = Application.builder(Universe.class)
+        .setting("PERSISTENCE_MODULE", "postgres")
+        .setting("POSTGRES_SCHEMA", settings.get("POSTGRES_SCHEMA"))
+        .dataSource(dataSource)
+        .build()) {
+      universe.createWorld("Earth");
+    }
+    try (Connection connection = dataSource.getConnection();
+        ResultSet count = connection.createStatement().executeQuery("SELECT count(*) FROM universe_events")) {
       count.next();
       assertThat(count.getInt(1)).isEqualTo(1);
     }

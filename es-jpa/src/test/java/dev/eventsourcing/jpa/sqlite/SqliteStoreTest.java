@@ -3,6 +3,8 @@ package dev.eventsourcing.jpa.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.jpa.worlds.Universe;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.Environment;
@@ -212,6 +214,21 @@ class SqliteStoreTest {
     }
     try (Connection connection = dataSource.getConnection();
         ResultSet count = connection.createStatement().executeQuery("SELECT count(*) FROM store_events")) {
+      count.next();
+      assertThat(count.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anApplicationIsBuiltOnADataSourceWithoutAConstructorOfItsOwn() throws SQLException {
+    SQLiteDataSource dataSource = new SQLiteDataSource();
+    dataSource.setUrl("jdbc:sqlite:" + file());
+    try (Universe universe =
+        Application.builder(Universe.class).setting("PERSISTENCE_MODULE", "sqlite").dataSource(dataSource).build()) {
+      universe.createWorld("Earth");
+    }
+    try (Connection connection = dataSource.getConnection();
+        ResultSet count = connection.createStatement().executeQuery("SELECT count(*) FROM universe_events")) {
       count.next();
       assertThat(count.getInt(1)).isEqualTo(1);
     }
