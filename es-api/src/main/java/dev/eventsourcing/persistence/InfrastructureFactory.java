@@ -77,6 +77,27 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   }
 
   /**
+   * Checks, without opening anything, the settings that every store reads and that the store the environment
+   * names exists: what a container can check when it deploys an application it constructs later.
+   *
+   * @throws ConfigurationException naming the first bad setting
+   */
+  public static void check(Environment environment) {
+    String factoryClass = environment.get(INFRASTRUCTURE_FACTORY);
+    if (factoryClass != null) {
+      resolve(INFRASTRUCTURE_FACTORY, factoryClass, InfrastructureFactory.class);
+    } else {
+      String module = environment.get(PERSISTENCE_MODULE, "memory").trim();
+      if (findModule(module) == null) {
+        resolve(PERSISTENCE_MODULE, module, InfrastructureFactory.class);
+      }
+    }
+    constructCipher(environment);
+    constructCompressor(environment);
+    environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false);
+  }
+
+  /**
    * The factory of the store that the environment's {@value #PERSISTENCE_MODULE} names, on a {@code DataSource}
    * that the caller keeps and closes.
    *
@@ -110,12 +131,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
       known.add(candidate.name());
     }
     if (module.contains(".") || module.contains(":")) {
-      Class<?> type;
-      try {
-        type = Topics.resolveConfigured(PERSISTENCE_MODULE, module, Object.class);
-      } catch (TopicException e) {
-        throw new ConfigurationException(e.getMessage(), e);
-      }
+      Class<?> type = resolve(PERSISTENCE_MODULE, module, Object.class);
       return PersistenceModule.class.isAssignableFrom(type)
           ? instantiate(PERSISTENCE_MODULE, module, PersistenceModule.class, null)
           : null;
@@ -172,12 +188,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   /** Instantiates a configured class with its (Environment) constructor, or its no-argument one. */
   private static <T> T instantiate(
       String key, String topic, Class<T> expected, @Nullable Environment environment) {
-    Class<? extends T> type;
-    try {
-      type = Topics.resolveConfigured(key, topic, expected);
-    } catch (TopicException e) {
-      throw new ConfigurationException(e.getMessage(), e);
-    }
+    Class<? extends T> type = resolve(key, topic, expected);
     try {
       if (environment != null) {
         try {
@@ -197,6 +208,14 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     } catch (ReflectiveOperationException e) {
       throw new ConfigurationException(key + "='" + topic + "': " + type.getName()
           + " needs a public constructor taking an Environment, or none", e);
+    }
+  }
+
+  private static <T> Class<? extends T> resolve(String key, String topic, Class<T> expected) {
+    try {
+      return Topics.resolveConfigured(key, topic, expected);
+    } catch (TopicException e) {
+      throw new ConfigurationException(e.getMessage(), e);
     }
   }
 

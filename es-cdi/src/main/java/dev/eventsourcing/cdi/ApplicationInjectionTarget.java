@@ -1,0 +1,64 @@
+package dev.eventsourcing.cdi;
+
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.ApplicationBuilder;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.InjectionTarget;
+import java.util.Set;
+
+/**
+ * The container's injection target of an application class, with the application constructed through an {@link
+ * ApplicationBuilder} that gives it the container's settings, and closed after its {@code PreDestroy} method.
+ */
+final class ApplicationInjectionTarget<T extends Application> implements InjectionTarget<T> {
+  private final InjectionTarget<T> target;
+  private final Class<T> type;
+  private final BeanManager beans;
+
+  ApplicationInjectionTarget(InjectionTarget<T> target, Class<T> type, BeanManager beans) {
+    this.target = target;
+    this.type = type;
+    this.beans = beans;
+  }
+
+  @Override
+  public T produce(CreationalContext<T> context) {
+    ContainerSettings settings = ContainerSettings.resolve(beans);
+    ApplicationBuilder<T> builder = Application.builder(type).environment(settings.settings());
+    if (settings.dataSource() != null) {
+      builder.dataSource(settings.dataSource());
+    }
+    return builder.construct(() -> target.produce(context));
+  }
+
+  @Override
+  public void inject(T instance, CreationalContext<T> context) {
+    target.inject(instance, context);
+  }
+
+  @Override
+  public void postConstruct(T instance) {
+    target.postConstruct(instance);
+  }
+
+  @Override
+  public void preDestroy(T instance) {
+    try {
+      target.preDestroy(instance);
+    } finally {
+      instance.close();
+    }
+  }
+
+  @Override
+  public void dispose(T instance) {
+    target.dispose(instance);
+  }
+
+  @Override
+  public Set<InjectionPoint> getInjectionPoints() {
+    return target.getInjectionPoints();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.eventsourcing.cdi;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The applications' settings in a container, each source overriding the one before: the process environment (read
+ * by the application itself), system properties, MicroProfile Config when the container has it, and an {@link
+ * EventSourcingConfig} bean. Properties and MicroProfile Config keys are named {@code eventsourcing.} followed by
+ * the setting in any case, with dots or hyphens for underscores: {@code eventsourcing.persistence.module} is {@code
+ * PERSISTENCE_MODULE}, {@code eventsourcing.universe.persistence-module} is {@code UNIVERSE_PERSISTENCE_MODULE}.
+ */
+record ContainerSettings(Map<String, String> settings, @Nullable DataSource dataSource) {
+  static final String PREFIX = "eventsourcing.";
+  private static final boolean MICROPROFILE_CONFIG = isPresent("org.eclipse.microprofile.config.ConfigProvider");
+
+  static ContainerSettings resolve(BeanManager beans) {
+    Map<String, String> settings = new HashMap<>();
+    Properties properties = System.getProperties();
+    for (String name : properties.stringPropertyNames()) {
+      putProperty(settings, name, properties.getProperty(name));
+    }
+    if (MICROPROFILE_CONFIG) {
+      MicroProfileSettings.read().forEach((name, value) -> putProperty(settings, name, value));
+    }
+    DataSource dataSource = null;
+    Instance<EventSourcingConfig> configs = beans.createInstance().select(EventSourcingConfig.class);
+    if (configs.isAmbiguous()) {
+      throw new IllegalStateException("there are several EventSourcingConfig beans: produce one");
+    }
+    if (configs.isResolvable()) {
+      EventSourcingConfig config = configs.get();
+      settings.putAll(config.settings());
+      dataSource = config.dataSource();
+    }
+    return new ContainerSettings(Map.copyOf(settings), dataSource);
+  }
+
+  /** The setting a property names, such as {@code PERSISTENCE_MODULE} for {@code eventsourcing.persistence.module}. */
+  static @Nullable String settingOf(String propertyName) {
+    if (propertyName.length() <= PREFIX.length() || !propertyName.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+      return null;
+    }
+    return propertyName.substring(PREFIX.length()).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static void putProperty(Map<String, String> settings, String name, @Nullable String value) {
+    String setting = settingOf(name);
+    if (setting != null && value != null) {
+      settings.put(setting, value);
+    }
+  }
+
+  private static boolean isPresent(String className) {
+    try {
+      Class.forName(className, false, ContainerSettings.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+}

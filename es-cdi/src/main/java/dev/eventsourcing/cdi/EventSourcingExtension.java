@@ -1,0 +1,94 @@
+package dev.eventsourcing.cdi;
+
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.persistence.Environment;
+import dev.eventsourcing.persistence.InfrastructureFactory;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The portable extension that makes the classes annotated {@link EventSourcingApplication} application-scoped
+ * beans constructed with the container's settings (see {@link EventSourcingConfig} for their sources), and closed
+ * when the container shuts down.
+ *
+ * <p>When the container deploys, it checks each application's settings: those that every store reads, and that
+ * the named store exists; an {@linkplain EventSourcingApplication#eager() eager} application is constructed then,
+ * so every setting of its store is checked. A bad setting fails the deployment with a message that names the
+ * application and the setting.
+ */
+public class EventSourcingExtension implements Extension {
+  private final Map<Class<? extends Application>, EventSourcingApplication> applications = new LinkedHashMap<>();
+  private final List<String> misplaced = new ArrayList<>();
+
+  <T> void findApplications(
+      @Observes @WithAnnotations(EventSourcingApplication.class) ProcessAnnotatedType<T> event) {
+    Class<T> type = event.getAnnotatedType().getJavaClass();
+    EventSourcingApplication annotation = event.getAnnotatedType().getAnnotation(EventSourcingApplication.class);
+    if (annotation == null) {
+      return;
+    }
+    if (Application.class.isAssignableFrom(type)) {
+      applications.put(type.asSubclass(Application.class), annotation);
+    } else {
+      misplaced.add(type.getName());
+    }
+  }
+
+  <T extends Application> void constructWithSettings(@Observes ProcessInjectionTarget<T> event, BeanManager beans) {
+    Class<T> type = event.getAnnotatedType().getJavaClass();
+    if (applications.containsKey(type)) {
+      event.setInjectionTarget(new ApplicationInjectionTarget<>(event.getInjectionTarget(), type, beans));
+    }
+  }
+
+  void reportMisplacedAnnotations(@Observes AfterBeanDiscovery event) {
+    for (String type : misplaced) {
+      event.addDefinitionError(new DefinitionException("@EventSourcingApplication is on " + type
+          + ", which does not extend dev.eventsourcing.application.Application"));
+    }
+  }
+
+  void checkSettings(@Observes AfterDeploymentValidation event, BeanManager beans) {
+    ContainerSettings settings;
+    try {
+      settings = ContainerSettings.resolve(beans);
+    } catch (RuntimeException e) {
+      event.addDeploymentProblem(new DeploymentException("the event-sourced applications' settings could not be"
+          + " read: " + e.getMessage(), e));
+      return;
+    }
+    applications.forEach((type, annotation) -> {
+      try {
+        if (annotation.eager()) {
+          construct(type, beans);
+        } else {
+          // The default name: an application that overrides name() is checked without its own prefixed settings.
+          InfrastructureFactory.check(Environment.fromProcess(type.getSimpleName(), settings.settings()));
+        }
+      } catch (RuntimeException e) {
+        event.addDeploymentProblem(new DeploymentException("event-sourced application " + type.getName()
+            + " can't be deployed: " + e.getMessage(), e));
+      }
+    });
+  }
+
+  /** Constructs the contextual instance by calling it through its client proxy. */
+  private static void construct(Class<? extends Application> type, BeanManager beans) {
+    Bean<?> bean = beans.resolve(beans.getBeans(type));
+    Application application = (Application) beans.getReference(bean, type, beans.createCreationalContext(bean));
+    application.name();
+  }
+}
