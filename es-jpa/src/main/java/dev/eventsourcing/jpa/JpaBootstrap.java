@@ -1,5 +1,7 @@
 package dev.eventsourcing.jpa;
 
+import jakarta.persistence.PersistenceUnitTransactionType;
+import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
@@ -11,7 +13,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * Builds the Hibernate session factory of one application's tables on a {@link DataSource}, without a {@code
  * persistence.xml}: the three entities, the application's table names, no second-level or query cache, and no
  * schema generation (the stores own their DDL). The recorders insert several events with {@code
- * StatelessSession.insertMultiple}, which sends them in one JDBC batch. Hibernate does not log the SQL errors
+ * StatelessSession.insertMultiple}, which sends them in one JDBC batch. With {@code jta}, the transactions are a
+ * Jakarta EE server's: a write inside the caller's JTA transaction joins it, a write outside one runs in a JTA
+ * transaction of its own. Hibernate does not log the SQL errors
  * it throws: the recorders turn each into an exception of the persistence families that carries it, and a
  * conflict on saving a stale aggregate is an expected outcome, not a fault to log.
  */
@@ -24,13 +28,12 @@ public final class JpaBootstrap {
    *     be constructed while its database is down
    */
   public static SessionFactory sessionFactory(String applicationName, DataSource dataSource,
-      Class<? extends Dialect> dialect, String databaseVersion, TableNames tables) {
+      Class<? extends Dialect> dialect, String databaseVersion, TableNames tables, boolean jta) {
     String[] version = databaseVersion.split("\\.");
     HibernatePersistenceConfiguration configuration =
         new HibernatePersistenceConfiguration("eventsourcing-" + applicationName)
             .managedClasses(StoredRecord.class, EventRecord.class, SnapshotRecord.class, TrackingRecord.class);
-    Map<String, Object> properties = Map.of(
-        AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource,
+    Map<String, Object> properties = new HashMap<>(Map.of(
         AvailableSettings.DIALECT, dialect.getName(),
         AvailableSettings.ALLOW_METADATA_ON_BOOT, false,
         AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, version[0],
@@ -39,7 +42,14 @@ public final class JpaBootstrap {
         AvailableSettings.USE_SECOND_LEVEL_CACHE, false,
         AvailableSettings.USE_QUERY_CACHE, false,
         AvailableSettings.LOG_JDBC_ERRORS, false,
-        AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
+        AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none"));
+    if (jta) {
+      configuration.transactionType(PersistenceUnitTransactionType.JTA);
+      properties.put(AvailableSettings.JAKARTA_JTA_DATASOURCE, dataSource);
+      properties.put(AvailableSettings.JTA_PLATFORM, new ContainerJtaPlatform());
+    } else {
+      properties.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+    }
     properties.forEach(configuration::property);
     if (tables.schema() != null) {
       configuration.defaultSchema(tables.schema());

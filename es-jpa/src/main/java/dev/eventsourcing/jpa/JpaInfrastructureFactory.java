@@ -23,11 +23,19 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@value #DATASOURCE_JNDI_NAME}: the JNDI name of a {@link DataSource} to use, such as an application
  *       server's {@code java:comp/DefaultDataSource}, instead of a pool built from the store's settings. A {@code
  *       DataSource} can also be given in code, to the store factory's constructor.
+ *   <li>{@value #TRANSACTION_TYPE}: {@code JTA} or {@code RESOURCE_LOCAL}. With {@code JTA}, a save inside the
+ *       caller's JTA transaction joins it, so its events commit or roll back with it, and a save outside one runs
+ *       in a JTA transaction of its own; the {@code DataSource} must then be one the server enlists in JTA
+ *       transactions (as servers' data sources are by default). The default is {@code JTA} for a {@code
+ *       DataSource} given in code or by JNDI name in a Jakarta EE server (where {@code
+ *       java:comp/TransactionSynchronizationRegistry} is found), otherwise {@code RESOURCE_LOCAL}: the store's
+ *       own transactions on the store's own pool.
  * </ul>
  */
 public abstract class JpaInfrastructureFactory extends InfrastructureFactory {
   public static final String CREATE_TABLE = "CREATE_TABLE";
   public static final String DATASOURCE_JNDI_NAME = "DATASOURCE_JNDI_NAME";
+  public static final String TRANSACTION_TYPE = "TRANSACTION_TYPE";
 
   private final boolean createTable;
   private final Set<String> created = new HashSet<>();
@@ -91,6 +99,33 @@ public abstract class JpaInfrastructureFactory extends InfrastructureFactory {
           + (found == null ? "null" : found.getClass().getName()) + ", not a javax.sql.DataSource");
     } catch (NamingException e) {
       throw new ConfigurationException(DATASOURCE_JNDI_NAME + "='" + name + "' could not be looked up: " + e, e);
+    }
+  }
+
+  /**
+   * Whether the store's transactions are a Jakarta EE server's, as {@value #TRANSACTION_TYPE} says.
+   *
+   * @param givenDataSource whether the {@code DataSource} was given in code or by JNDI name, rather than opened by
+   *     the store
+   */
+  protected static boolean isJta(Environment environment, boolean givenDataSource) {
+    String type = environment.get(TRANSACTION_TYPE);
+    if (type == null) {
+      return givenDataSource && isInServer();
+    }
+    return switch (type.trim().toUpperCase(java.util.Locale.ROOT)) {
+      case "JTA" -> true;
+      case "RESOURCE_LOCAL" -> false;
+      default -> throw new ConfigurationException(
+          TRANSACTION_TYPE + "='" + type + "' is not a transaction type: use JTA or RESOURCE_LOCAL");
+    };
+  }
+
+  private static boolean isInServer() {
+    try {
+      return new InitialContext().lookup(ContainerJtaPlatform.SYNCHRONIZATION_REGISTRY) != null;
+    } catch (NamingException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -62,6 +62,7 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
     int lockTimeout = environment.getInt(POSTGRES_LOCK_TIMEOUT, 0, 0, 86_400);
     List<AutoCloseable> owned = new ArrayList<>();
     DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment);
+    boolean jta = isJta(environment, source != null);
     if (source == null) {
       HikariConfig config = poolConfig(environment, tables);
       try {
@@ -73,8 +74,8 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
       }
     }
     try {
-      SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, PostgreSQLDialect.class, "14.0", tables);
-      this.store = new PostgresStore(name, tables, sessions, owned, lockTimeout);
+      SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, PostgreSQLDialect.class, "14.0", tables, jta);
+      this.store = new PostgresStore(name, tables, sessions, owned, lockTimeout, jta);
     } catch (RuntimeException e) {
       for (AutoCloseable resource : owned) {
         try {

@@ -19,10 +19,12 @@ final class PostgresStore extends JpaStore {
   private final WriterQueue writers;
 
   PostgresStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
-      int lockTimeoutSeconds) {
+      int lockTimeoutSeconds, boolean jta) {
     super(applicationName, tables, sessions, resources);
-    this.writers = new WriterQueue(applicationName, lockTimeoutSeconds > 0 ? lockTimeoutSeconds : -1,
-        PostgresInfrastructureFactory.POSTGRES_LOCK_TIMEOUT);
+    this.writers = jta
+        ? WriterQueue.none(applicationName)
+        : new WriterQueue(applicationName, lockTimeoutSeconds > 0 ? lockTimeoutSeconds : -1,
+            PostgresInfrastructureFactory.POSTGRES_LOCK_TIMEOUT);
     // One round trip: the lock is held until the transaction ends, so the ids after the maximum are this
     // transaction's, and no reader sees a later id committed before an earlier one. Readers take no lock.
     this.lockEvents = (lockTimeoutSeconds > 0 ? "SET LOCAL lock_timeout = '" + lockTimeoutSeconds + "s'; " : "")

@@ -62,12 +62,13 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
     int lockTimeout = environment.getInt(SQLITE_LOCK_TIMEOUT, 5, 0, 86_400);
     List<AutoCloseable> owned = new ArrayList<>();
     DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment);
+    boolean jta = isJta(environment, source != null);
     try {
       if (source == null) {
         source = openPool(environment, lockTimeout, owned);
       }
-      SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, SQLiteDialect.class, "3.40", tables);
-      this.store = new SqliteStore(name, tables, sessions, owned, lockTimeout);
+      SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, SQLiteDialect.class, "3.40", tables, jta);
+      this.store = new SqliteStore(name, tables, sessions, owned, lockTimeout, jta);
     } catch (RuntimeException e) {
       for (AutoCloseable resource : owned) {
         try {

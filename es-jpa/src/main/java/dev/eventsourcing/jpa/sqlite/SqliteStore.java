@@ -13,10 +13,11 @@ final class SqliteStore extends JpaStore {
   private final String maxNotificationId;
 
   SqliteStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
-      int lockTimeoutSeconds) {
+      int lockTimeoutSeconds, boolean jta) {
     super(applicationName, tables, sessions, resources);
-    this.writers =
-        new WriterQueue(applicationName, lockTimeoutSeconds, SqliteInfrastructureFactory.SQLITE_LOCK_TIMEOUT);
+    this.writers = jta
+        ? WriterQueue.none(applicationName)
+        : new WriterQueue(applicationName, lockTimeoutSeconds, SqliteInfrastructureFactory.SQLITE_LOCK_TIMEOUT);
     this.maxNotificationId = "SELECT COALESCE(MAX(notification_id), 0) FROM " + tables.events();
   }
 

@@ -220,6 +220,14 @@ class SqliteStoreTest {
   }
 
   @Test
+  void anUnknownTransactionTypeIsRefused() {
+    Map<String, String> settings = Map.of("SQLITE_DBNAME", file().toString(), "TRANSACTION_TYPE", "XA");
+    assertThatThrownBy(() -> new SqliteInfrastructureFactory(new Environment("Store", settings)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("TRANSACTION_TYPE='XA' is not a transaction type: use JTA or RESOURCE_LOCAL");
+  }
+
+  @Test
   void anApplicationIsBuiltOnADataSourceWithoutAConstructorOfItsOwn() throws SQLException {
     SQLiteDataSource dataSource = new SQLiteDataSource();
     dataSource.setUrl("jdbc:sqlite:" + file());
