@@ -1,5 +1,8 @@
 package dev.eventsourcing.jpa;
 
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +15,8 @@ import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.transaction.jta.platform.spi.JtaPlatform;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,16 +109,38 @@ public abstract class JpaStore implements AutoCloseable {
    */
   protected abstract List<String> createTableStatements(String table);
 
-  /** Creates the tables, each if it does not exist, in one transaction. */
+  /**
+   * Creates the tables, each if it does not exist, in one transaction: never in a caller's JTA transaction, whose
+   * rollback would drop them.
+   */
   public void createTables(String... logicalTables) {
     List<String> statements = new ArrayList<>();
     for (String table : logicalTables) {
       statements.addAll(createTableStatements(table));
     }
-    write("creating tables " + String.join(", ", logicalTables), session -> {
-      session.doWork(connection -> execute(connection, statements));
-      return null;
-    });
+    String operation = "creating tables " + String.join(", ", logicalTables);
+    TransactionManager transactions = sessions.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+        .requireService(JtaPlatform.class).retrieveTransactionManager();
+    jakarta.transaction.Transaction callers = null;
+    try {
+      if (transactions != null) {
+        callers = transactions.suspend();
+      }
+      write(operation, session -> {
+        session.doWork(connection -> execute(connection, statements));
+        return null;
+      });
+    } catch (SystemException e) {
+      throw JpaErrors.translate(e, applicationName, operation);
+    } finally {
+      if (callers != null) {
+        try {
+          transactions.resume(callers);
+        } catch (InvalidTransactionException | SystemException e) {
+          throw JpaErrors.translate(e, applicationName, "resuming the caller's transaction after " + operation);
+        }
+      }
+    }
   }
 
   /** Runs statements one by one on a connection, ignoring what they return. */

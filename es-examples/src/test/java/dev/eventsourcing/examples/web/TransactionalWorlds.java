@@ -18,6 +18,7 @@ import java.util.UUID;
 @RequestScoped
 public class TransactionalWorlds {
   @Inject Universe universe;
+  @Inject Multiverse multiverse;
 
   /** Creates a world and makes something happen in it, in two saves of one transaction. */
   @POST
@@ -26,6 +27,19 @@ public class TransactionalWorlds {
   public String createWorld(@QueryParam("name") String name, @QueryParam("fail") boolean fail) {
     UUID id = universe.createWorld(name);
     universe.makeItSo(id, "trucks");
+    if (fail) {
+      throw new IllegalStateException("the caller's transaction fails after " + name + " was saved");
+    }
+    return id.toString();
+  }
+
+  /** As {@link #createWorld}, in the {@link Multiverse}. */
+  @POST
+  @Path("/multiverse")
+  @Transactional
+  @Produces(MediaType.TEXT_PLAIN)
+  public String createWorldInTheMultiverse(@QueryParam("name") String name, @QueryParam("fail") boolean fail) {
+    UUID id = multiverse.createWorld(name);
     if (fail) {
       throw new IllegalStateException("the caller's transaction fails after " + name + " was saved");
     }

@@ -68,7 +68,7 @@ class UniverseServerIT {
         </web-app>
         """.formatted(postgres.getPort());
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("universe.war")))
-        .addClass(TransactionalWorlds.class)
+        .addClasses(TransactionalWorlds.class, Multiverse.class)
         .addAsWebInfResource(new StringAsset(webXml), "web.xml");
   }
 
@@ -104,6 +104,15 @@ class UniverseServerIT {
     HttpResponse<String> failed = post("api/transactional-worlds?name=Venus&fail=true", "");
     assertThat(failed.statusCode()).isEqualTo(500);
     assertThat(countEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void anApplicationFirstUsedInATransactionThatRollsBackKeepsItsTables() throws Exception {
+    HttpResponse<String> failed = post("api/transactional-worlds/multiverse?name=Pluto&fail=true", "");
+    assertThat(failed.statusCode()).isEqualTo(500);
+    HttpResponse<String> created = post("api/transactional-worlds/multiverse?name=Pluto", "");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+    assertThat(query(postgres.getPostgresDatabase(), "SELECT count(*) FROM multiverse_events")).isEqualTo(1);
   }
 
   @Test
