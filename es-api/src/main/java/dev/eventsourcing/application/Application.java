@@ -201,15 +201,30 @@ public class Application implements AutoCloseable {
         pending.addAll(aggregate.pendingEvents());
       }
     }
+    List<Long> ids = saveEvents(pending);
     if (pending.isEmpty()) {
-      return List.of();
+      return ids;
     }
-    List<Long> ids = parts().events().put(pending);
     for (Aggregate<?> aggregate : distinct) {
       int saved = aggregate.collectEvents().size();
       snapshotIfDue(aggregate, saved);
     }
     return ids;
+  }
+
+  /**
+   * Saves new events atomically: all or none. Each must be the next version of its aggregate, as when events come
+   * from aggregates kept as immutable values and folded by a projector (such as the Kotlin {@code aggregate}
+   * builder's). {@link #save(Aggregate[])} saves aggregates' pending events through this method.
+   *
+   * @return the notification ids of the saved events, in order
+   * @throws dev.eventsourcing.persistence.RecordConflictException if another save recorded one of the versions first
+   */
+  public List<Long> saveEvents(List<? extends DomainEvent<?>> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    return parts().events().put(events);
   }
 
   /** Stores a snapshot of an aggregate's current state. Snapshotting must be enabled. */

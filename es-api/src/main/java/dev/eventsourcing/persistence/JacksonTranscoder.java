@@ -57,14 +57,17 @@ public final class JacksonTranscoder implements Transcoder {
   private final ConcurrentMap<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
   private final ConcurrentMap<Class<?>, ObjectWriter> writers = new ConcurrentHashMap<>();
 
-  /** A transcoder with Jackson's defaults and the given modules for custom value types. */
+  /**
+   * A transcoder with Jackson's defaults and the given modules for custom value types, and Jackson's Kotlin module
+   * when the Kotlin standard library and {@code jackson-module-kotlin} are on the class path.
+   */
   public JacksonTranscoder(JacksonModule... modules) {
     this.mapper =
         JsonMapper.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedHybridPool()).build())
             .addMixIn(Aggregate.class, AggregateFields.class)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
-            .addModules(modules)
+            .addModules(KotlinSupport.withKotlin(modules))
             .build();
   }
 
