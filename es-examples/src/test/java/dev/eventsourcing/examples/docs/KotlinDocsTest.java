@@ -1,0 +1,64 @@
+package dev.eventsourcing.examples.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kotlin code of the docs is compiled code: each {@code kotlin} block of a page is part of a Kotlin source of
+ * this module, which the build compiles (with {@code -Werror}) and whose tests run.
+ */
+class KotlinDocsTest {
+  private static final Path MODULE = Path.of("").toAbsolutePath();
+  private static final Path ROOT = MODULE.getParent();
+
+  @Test
+  void everyKotlinBlockOfTheDocsIsInACompiledSource() throws IOException {
+    String sources = kotlinSources();
+    List<String> blocks = new ArrayList<>();
+    for (Path page : DocsTest.pages()) {
+      blocks.addAll(kotlinBlocks(page));
+    }
+    assertThat(blocks).hasSizeGreaterThanOrEqualTo(4);
+    for (String block : blocks) {
+      assertThat(sources).as("a Kotlin source of es-examples containing this block of the docs").contains(block);
+    }
+  }
+
+  private static List<String> kotlinBlocks(Path page) throws IOException {
+    List<String> blocks = new ArrayList<>();
+    StringBuilder block = null;
+    for (String line : Files.readAllLines(page)) {
+      if (block == null && line.strip().equals("```kotlin")) {
+        block = new StringBuilder();
+      } else if (block != null && line.strip().equals("```")) {
+        blocks.add(block.toString().strip());
+        block = null;
+      } else if (block != null) {
+        block.append(line.stripTrailing()).append('\n');
+      }
+    }
+    return blocks;
+  }
+
+  private static String kotlinSources() throws IOException {
+    List<Path> roots = List.of(MODULE.resolve("src/main/kotlin"), MODULE.resolve("src/test/kotlin"));
+    StringBuilder all = new StringBuilder();
+    for (Path root : roots) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.filter(p -> p.toString().endsWith(".kt")).sorted().toList()) {
+          all.append(Files.readAllLines(file).stream().map(String::stripTrailing).collect(Collectors.joining("\n")))
+              .append('\n');
+        }
+      }
+    }
+    return all.toString();
+  }
+}
