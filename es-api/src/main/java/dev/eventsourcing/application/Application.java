@@ -11,6 +11,7 @@ import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.JacksonTranscoder;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.SnapshotStore;
+import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.Transcoder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,8 +19,11 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +61,7 @@ public class Application implements AutoCloseable {
 
   private final String name;
   private final @Nullable Parts parts;
+  private final List<Consumer<List<Long>>> saveListeners = new CopyOnWriteArrayList<>();
 
   /** What an application is made of, opened once by the constructor. */
   private record Parts(
@@ -194,6 +199,18 @@ public class Application implements AutoCloseable {
    *     one of its versions first
    */
   public List<Long> save(Aggregate<?>... aggregates) {
+    return save((Tracking) null, aggregates);
+  }
+
+  /**
+   * Saves the new events of the given aggregates and, if given, a tracking record, atomically; as {@link
+   * #save(Aggregate...)} otherwise. A tracking record needs a process recorder (see {@link
+   * #constructRecorder}), and is recorded even when there are no new events.
+   *
+   * @throws dev.eventsourcing.persistence.RecordConflictException if an aggregate is stale, or if the tracking
+   *     record's upstream notification is already tracked
+   */
+  protected final List<Long> save(@Nullable Tracking tracking, Aggregate<?>... aggregates) {
     Set<Aggregate<?>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     List<DomainEvent<?>> pending = new ArrayList<>();
     for (Aggregate<?> aggregate : aggregates) {
@@ -201,15 +218,27 @@ public class Application implements AutoCloseable {
         pending.addAll(aggregate.pendingEvents());
       }
     }
-    if (pending.isEmpty()) {
+    if (pending.isEmpty() && tracking == null) {
       return List.of();
     }
-    List<Long> ids = parts().events().put(pending);
+    List<Long> ids = tracking == null ? parts().events().put(pending) : parts().events().put(pending, tracking);
     for (Aggregate<?> aggregate : distinct) {
       int saved = aggregate.collectEvents().size();
       snapshotIfDue(aggregate, saved);
     }
+    if (!ids.isEmpty()) {
+      saveListeners.forEach(listener -> listener.accept(ids));
+    }
     return ids;
+  }
+
+  /**
+   * Calls {@code listener} after each save that recorded events, on the saving thread, with their notification
+   * ids; runners of systems use this to prompt followers. A listener must be quick and must not throw: what it
+   * throws reaches the caller of {@code save}, whose events are saved all the same.
+   */
+  public void addSaveListener(Consumer<List<Long>> listener) {
+    saveListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Stores a snapshot of an aggregate's current state. Snapshotting must be enabled. */
