@@ -233,9 +233,10 @@ public class Application implements AutoCloseable {
   }
 
   /**
-   * Calls {@code listener} after each save that recorded events, on the saving thread, with their notification
-   * ids; runners of systems use this to prompt followers. A listener must be quick and must not throw: what it
-   * throws reaches the caller of {@code save}, whose events are saved all the same.
+   * Calls {@code listener} after each save that recorded events, on the saving thread and before {@code save}
+   * returns, with their notification ids; runners of systems use this to prompt followers (a {@link
+   * dev.eventsourcing.system.SingleThreadedRunner}'s listener processes downstream before it returns). A listener
+   * must not throw: what it throws reaches the caller of {@code save}, whose events are saved all the same.
    */
   public void addSaveListener(Consumer<List<Long>> listener) {
     saveListeners.add(Objects.requireNonNull(listener, "listener"));
