@@ -230,6 +230,31 @@ public abstract class SystemTestCase {
   }
 
   @Test
+  void twoRunnersOfOneFollowerOnOneStoreProcessEachNotificationOnce() {
+    try (Orders alone = construct(Orders.class)) {
+      List<String> items = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        items.add("before " + i);
+      }
+      alone.createOrders(items);
+    }
+    // Both runners' followers catch up on the same notifications at once; the one that commits second conflicts on
+    // the tracking record, and goes on after what the other recorded.
+    Runner first = start(Kind.MULTI_THREADED, RESERVING, Map.of());
+    Runner second = start(Kind.MULTI_THREADED, RESERVING, Map.of());
+    Orders orders = first.get(Orders.class);
+    for (int i = 0; i < 20; i++) {
+      orders.createOrder("after " + i);
+    }
+
+    awaitReserved(orders, first.get(Reservations.class));
+    awaitReserved(orders, second.get(Reservations.class));
+    assertProcessedOnce(orders, first.get(Reservations.class), null);
+    assertThat(first.failures()).isEmpty();
+    assertThat(second.failures()).isEmpty();
+  }
+
+  @Test
   void aBatchWhoseNotificationsChangeOneAggregateIsProcessedAgainOneByOne() {
     EventSystem counting = new EventSystem(List.of(List.of(Orders.class, Tallies.class)));
     Runner runner = start(Kind.SINGLE_THREADED, counting, Map.of("TALLIES_" + ProcessApplication.PROCESSING_BATCH_SIZE, "10"));
