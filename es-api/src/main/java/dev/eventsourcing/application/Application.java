@@ -11,6 +11,7 @@ import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.JacksonTranscoder;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.SnapshotStore;
+import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.Transcoder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,8 +19,11 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +61,7 @@ public class Application implements AutoCloseable {
 
   private final String name;
   private final @Nullable Parts parts;
+  private final List<Consumer<List<Long>>> saveListeners = new CopyOnWriteArrayList<>();
 
   /** What an application is made of, opened once by the constructor. */
   private record Parts(
@@ -194,6 +199,18 @@ public class Application implements AutoCloseable {
    *     one of its versions first
    */
   public List<Long> save(Aggregate<?>... aggregates) {
+    return save((Tracking) null, aggregates);
+  }
+
+  /**
+   * Saves the new events of the given aggregates and, if given, a tracking record, atomically; as {@link
+   * #save(Aggregate...)} otherwise. A tracking record needs a process recorder (see {@link
+   * #constructRecorder}), and is recorded even when there are no new events.
+   *
+   * @throws dev.eventsourcing.persistence.RecordConflictException if an aggregate is stale, or if the tracking
+   *     record's upstream notification is already tracked
+   */
+  protected final List<Long> save(@Nullable Tracking tracking, Aggregate<?>... aggregates) {
     Set<Aggregate<?>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     List<DomainEvent<?>> pending = new ArrayList<>();
     for (Aggregate<?> aggregate : aggregates) {
@@ -201,10 +218,10 @@ public class Application implements AutoCloseable {
         pending.addAll(aggregate.pendingEvents());
       }
     }
-    List<Long> ids = saveEvents(pending);
-    if (pending.isEmpty()) {
-      return ids;
+    if (pending.isEmpty() && tracking == null) {
+      return List.of();
     }
+    List<Long> ids = record(pending, tracking);
     for (Aggregate<?> aggregate : distinct) {
       int saved = aggregate.collectEvents().size();
       snapshotIfDue(aggregate, saved);
@@ -215,7 +232,7 @@ public class Application implements AutoCloseable {
   /**
    * Saves new events atomically: all or none. Each must be the next version of its aggregate, as when events come
    * from aggregates kept as immutable values and folded by a projector (such as the Kotlin {@code aggregate}
-   * builder's). {@link #save(Aggregate[])} saves aggregates' pending events through this method.
+   * builder's). Save listeners are called as for {@link #save(Aggregate[])}.
    *
    * @return the notification ids of the saved events, in order
    * @throws dev.eventsourcing.persistence.RecordConflictException if another save recorded one of the versions first
@@ -224,7 +241,26 @@ public class Application implements AutoCloseable {
     if (events.isEmpty()) {
       return List.of();
     }
-    return parts().events().put(events);
+    return record(events, null);
+  }
+
+  /**
+   * Calls {@code listener} after each save that recorded events, on the saving thread and before {@code save}
+   * returns, with their notification ids; runners of systems use this to prompt followers (a {@link
+   * dev.eventsourcing.system.SingleThreadedRunner}'s listener processes downstream before it returns). A listener
+   * must not throw: what it throws reaches the caller of {@code save}, whose events are saved all the same.
+   */
+  public void addSaveListener(Consumer<List<Long>> listener) {
+    saveListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Records events, and the tracking record if given, then tells the save listeners. */
+  private List<Long> record(List<? extends DomainEvent<?>> events, @Nullable Tracking tracking) {
+    List<Long> ids = tracking == null ? parts().events().put(events) : parts().events().put(events, tracking);
+    if (!ids.isEmpty()) {
+      saveListeners.forEach(listener -> listener.accept(ids));
+    }
+    return ids;
   }
 
   /** Stores a snapshot of an aggregate's current state. Snapshotting must be enabled. */

@@ -66,11 +66,6 @@ public final class BenchmarkRunner {
   }
 
   private Result run(Workload workload, Store store) {
-    String unavailable = workload.unavailable();
-    if (unavailable != null) {
-      progress.accept(label(workload, store) + ": " + unavailable);
-      return new Result(workload, store.kind(), List.of(), List.of(), unavailable);
-    }
     String libraryUnavailable = store.libraryUnavailable();
     Features features = workload.features(aesKey);
     List<Sample> library = new ArrayList<>();

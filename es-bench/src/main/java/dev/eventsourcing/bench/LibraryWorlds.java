@@ -4,7 +4,9 @@ import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.examples.universe.World;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.system.NotificationLogReader;
+import dev.eventsourcing.system.ProcessApplication;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,12 @@ import java.util.UUID;
 
 /** The operations done by the library: the reference README's {@code Universe} on the store its settings name. */
 public final class LibraryWorlds implements Worlds {
+  private final Map<String, String> environment;
   private final BenchUniverse universe;
 
   /** The application, with {@code environment} overlaid on the process environment. */
   public LibraryWorlds(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
     this.universe = new BenchUniverse(environment);
   }
 
@@ -79,6 +83,31 @@ public final class LibraryWorlds implements Worlds {
   public long storedEvents() {
     Long max = universe.recorder().maxNotificationId();
     return max == null ? 0 : max;
+  }
+
+  @Override
+  public Follower follower(int batchSize) {
+    Map<String, String> settings = new HashMap<>(environment);
+    settings.put(ProcessApplication.PROCESSING_BATCH_SIZE, String.valueOf(batchSize));
+    BenchFollower follower = new BenchFollower(settings);
+    follower.follow(universe);
+    return new Follower() {
+      @Override
+      public long processAll() {
+        return follower.pullAndProcess(universe.name());
+      }
+
+      @Override
+      public long recordedEvents() {
+        Long max = follower.recorder().maxNotificationId();
+        return max == null ? 0 : max;
+      }
+
+      @Override
+      public void close() {
+        follower.close();
+      }
+    };
   }
 
   @Override

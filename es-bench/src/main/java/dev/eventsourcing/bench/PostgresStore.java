@@ -10,9 +10,10 @@ import java.util.Map;
 
 /** PostgreSQL: each measurement starts by dropping the tables of the previous one. */
 public final class PostgresStore implements Store {
-  /** The tables the library makes for the benchmark's application, named from the application's name. */
-  private static final String LIBRARY_TABLES =
-      String.join(", ", tables("_events"), tables("_snapshots"), tables("_tracking"));
+  /** The tables the library makes for the benchmark's applications, named from the applications' names. */
+  private static final String LIBRARY_TABLES = String.join(", ", tables(BenchUniverse.class, "_events"),
+      tables(BenchUniverse.class, "_snapshots"), tables(BenchFollower.class, "_events"),
+      tables(BenchFollower.class, "_tracking"));
 
   private final PostgresServer server;
 
@@ -68,7 +69,7 @@ public final class PostgresStore implements Store {
     }
   }
 
-  private static String tables(String suffix) {
-    return BenchUniverse.class.getSimpleName().toLowerCase(Locale.ROOT) + suffix;
+  private static String tables(Class<?> application, String suffix) {
+    return application.getSimpleName().toLowerCase(Locale.ROOT) + suffix;
   }
 }

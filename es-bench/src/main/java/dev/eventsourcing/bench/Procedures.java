@@ -38,7 +38,8 @@ final class Procedures {
       case W2, W2Z -> saveHundred(sides, sizes, settle);
       case W3, W3Z, W3S -> getThousand(sides, sizes, workload == Workload.W3S, settle);
       case W4 -> oneAfterTheOther(sides, turn, worlds -> readLog(worlds, sizes, settle));
-      case W5 -> throw new IllegalArgumentException("W5 " + workload.unavailable());
+      case W5, W5B10, W5B100 ->
+          oneAfterTheOther(sides, turn, worlds -> follow(worlds, sizes, workload.processingBatchSize(), settle));
     };
   }
 
@@ -131,6 +132,26 @@ final class Procedures {
     long elapsed = System.nanoTime() - start;
     check("W4 events read", read, events);
     return new Sample(events * NANOS_PER_SECOND / elapsed, events);
+  }
+
+  /**
+   * W5: W2's events, processed by a follower that records one new event and a tracking record for each, {@code
+   * batchSize} upstream events per transaction.
+   */
+  private static Sample follow(Worlds worlds, Sizes sizes, int batchSize, Runnable settle) {
+    long events = sizes.w2EventCount();
+    for (int transaction = 0; transaction < sizes.w2Transactions(); transaction++) {
+      worlds.createWorlds(sizes.w2Worlds(), sizes.w2Events());
+    }
+    try (Worlds.Follower follower = worlds.follower(batchSize)) {
+      settle.run();
+      long start = System.nanoTime();
+      long processed = follower.processAll();
+      long elapsed = System.nanoTime() - start;
+      check("W5 events processed", processed, events);
+      check("W5 events recorded by the follower", follower.recordedEvents(), events);
+      return new Sample(events * NANOS_PER_SECOND / elapsed, events);
+    }
   }
 
   /** Runs a procedure on each side in turn, starting with side {@code turn}. */

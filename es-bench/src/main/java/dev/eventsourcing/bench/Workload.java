@@ -16,7 +16,11 @@ public enum Workload {
   W3S("W3S", "get-1000, snapshot", "W3 from a snapshot at version 1,000", Unit.MILLISECONDS),
   W4("W4", "read-log", "W2's events read in order through the notification log reader, in sections of 1,000,"
       + " each decoded", Unit.EVENTS_PER_SECOND),
-  W5("W5", "process", "a process application following 10,000 upstream events", Unit.EVENTS_PER_SECOND);
+  W5("W5", "process", "a process application following W2's 10,000 events: for each, one new event and the"
+      + " tracking record in one transaction", Unit.EVENTS_PER_SECOND),
+  W5B10("W5b10", "process, batches of 10", "W5 with PROCESSING_BATCH_SIZE=10: 10 upstream events per transaction",
+      Unit.EVENTS_PER_SECOND),
+  W5B100("W5b100", "process, batches of 100", "W5 with PROCESSING_BATCH_SIZE=100", Unit.EVENTS_PER_SECOND);
 
   /** How a workload's figure is expressed. */
   public enum Unit {
@@ -62,9 +66,14 @@ public enum Workload {
     return unit;
   }
 
-  /** Why the workload can't run yet, or {@code null} if it can. */
-  public @Nullable String unavailable() {
-    return this == W5 ? "not yet available (needs process applications)" : null;
+  /** How many upstream events a W5 follower processes in one transaction; 0 for the other workloads. */
+  public int processingBatchSize() {
+    return switch (this) {
+      case W5 -> 1;
+      case W5B10 -> 10;
+      case W5B100 -> 100;
+      default -> 0;
+    };
   }
 
   /** Whether the workload is measured on a store: the concurrent writers run on PostgreSQL only. */
@@ -95,6 +104,7 @@ public enum Workload {
       case W3 -> new Target(Target.Kind.TIME_RATIO_AT_MOST, 1.5);
       case W3S -> new Target(Target.Kind.TIME_RATIO_AT_MOST, 2.0);
       case W4 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.5);
+      case W5 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.8);
       default -> null;
     };
   }
@@ -106,7 +116,7 @@ public enum Workload {
         return workload;
       }
     }
-    throw new IllegalArgumentException("unknown workload '" + id + "': use W1, W1x4, W2, W2z, W3, W3z, W3S, W4"
-        + " or W5");
+    throw new IllegalArgumentException("unknown workload '" + id + "': use W1, W1x4, W2, W2z, W3, W3z, W3S, W4,"
+        + " W5, W5b10 or W5b100");
   }
 }

@@ -40,6 +40,28 @@ public interface Worlds extends AutoCloseable {
   /** How many events are stored: the highest notification id. */
   long storedEvents();
 
+  /**
+   * A follower of this store's log, ready to process: it records, for each upstream event, one new event and the
+   * tracking record of the upstream notification, {@code batchSize} upstream events per transaction.
+   */
+  Follower follower(int batchSize);
+
   @Override
   void close();
+
+  /** A process application, or the baseline's equivalent, following the log of a {@link Worlds}. */
+  interface Follower extends AutoCloseable {
+    /**
+     * Processes every upstream event not processed yet.
+     *
+     * @return how many were processed
+     */
+    long processAll();
+
+    /** How many events the follower has recorded. */
+    long recordedEvents();
+
+    @Override
+    void close();
+  }
 }

@@ -29,6 +29,11 @@ public abstract class JdbcWorlds implements Worlds {
 
   protected static final String SNAPSHOTS = "bench_raw_snapshots";
 
+  /** W5's follower's tables: its events, of the events table's shape, and its tracking records. */
+  protected static final String FOLLOWER_EVENTS = "bench_raw_follower_events";
+
+  protected static final String TRACKING = "bench_raw_tracking";
+
   private final EventCodec codec;
   private final boolean snapshotsKept;
   private final Queue<Session> sessions = new ConcurrentLinkedQueue<>();
@@ -63,6 +68,9 @@ public abstract class JdbcWorlds implements Worlds {
    * the highest notification id recorded (0 if none).
    */
   protected abstract long beginWriting(Connection connection, Statement statement) throws SQLException;
+
+  /** As {@link #beginWriting}, for the events table of W5's follower. */
+  protected abstract long beginFollowing(Connection connection, Statement statement) throws SQLException;
 
   protected abstract void commit(Connection connection, Statement statement) throws SQLException;
 
@@ -186,6 +194,15 @@ public abstract class JdbcWorlds implements Worlds {
   }
 
   @Override
+  public Follower follower(int batchSize) {
+    try {
+      return new JdbcFollower(this, codec, batchSize);
+    } catch (SQLException e) {
+      throw failed("preparing the follower", e);
+    }
+  }
+
+  @Override
   public void close() {
     SQLException failure = null;
     for (Session opened : sessions) {
@@ -284,11 +301,11 @@ public abstract class JdbcWorlds implements Worlds {
     return current;
   }
 
-  private static Instant now() {
+  static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 
-  private static IllegalStateException failed(String what, SQLException e) {
+  static IllegalStateException failed(String what, SQLException e) {
     return new IllegalStateException("plain JDBC failed " + what + ": " + e.getMessage(), e);
   }
 

@@ -18,6 +18,8 @@ public final class PostgresJdbcWorlds extends JdbcWorlds {
   /** One round trip: the lock, held to the end of the transaction, then the highest id. */
   private static final String LOCK_AND_MAX_NOTIFICATION_ID = "LOCK TABLE " + EVENTS + " IN EXCLUSIVE MODE; "
       + "SELECT COALESCE(MAX(notification_id), 0) FROM " + EVENTS;
+  private static final String LOCK_AND_MAX_FOLLOWER_ID = "LOCK TABLE " + FOLLOWER_EVENTS + " IN EXCLUSIVE MODE; "
+      + "SELECT COALESCE(MAX(notification_id), 0) FROM " + FOLLOWER_EVENTS;
 
   private final String url;
   private final Properties properties;
@@ -32,13 +34,19 @@ public final class PostgresJdbcWorlds extends JdbcWorlds {
     // Batches of inserts sent as multi-row inserts, as the library's pool is configured.
     properties.setProperty("reWriteBatchedInserts", "true");
     createTables(
-        "DROP TABLE IF EXISTS " + EVENTS + ", " + SNAPSHOTS,
+        "DROP TABLE IF EXISTS " + EVENTS + ", " + SNAPSHOTS + ", " + FOLLOWER_EVENTS + ", " + TRACKING,
         "CREATE TABLE " + EVENTS + " (originator_id uuid NOT NULL, originator_version integer NOT NULL,"
             + " topic text NOT NULL, state bytea NOT NULL, notification_id bigint NOT NULL,"
             + " PRIMARY KEY (originator_id, originator_version))",
         "CREATE UNIQUE INDEX " + EVENTS + "_notification_id ON " + EVENTS + " (notification_id)",
         "CREATE TABLE " + SNAPSHOTS + " (originator_id uuid NOT NULL, originator_version integer NOT NULL,"
-            + " topic text NOT NULL, state bytea NOT NULL, PRIMARY KEY (originator_id, originator_version))");
+            + " topic text NOT NULL, state bytea NOT NULL, PRIMARY KEY (originator_id, originator_version))",
+        "CREATE TABLE " + FOLLOWER_EVENTS + " (originator_id uuid NOT NULL, originator_version integer NOT NULL,"
+            + " topic text NOT NULL, state bytea NOT NULL, notification_id bigint NOT NULL,"
+            + " PRIMARY KEY (originator_id, originator_version))",
+        "CREATE UNIQUE INDEX " + FOLLOWER_EVENTS + "_notification_id ON " + FOLLOWER_EVENTS + " (notification_id)",
+        "CREATE TABLE " + TRACKING + " (application_name text NOT NULL, notification_id bigint NOT NULL,"
+            + " PRIMARY KEY (application_name, notification_id))");
   }
 
   @Override
@@ -48,8 +56,17 @@ public final class PostgresJdbcWorlds extends JdbcWorlds {
 
   @Override
   protected long beginWriting(Connection connection, Statement statement) throws SQLException {
+    return lockAndSelectMax(connection, statement, LOCK_AND_MAX_NOTIFICATION_ID);
+  }
+
+  @Override
+  protected long beginFollowing(Connection connection, Statement statement) throws SQLException {
+    return lockAndSelectMax(connection, statement, LOCK_AND_MAX_FOLLOWER_ID);
+  }
+
+  private static long lockAndSelectMax(Connection connection, Statement statement, String sql) throws SQLException {
     connection.setAutoCommit(false);
-    boolean isResult = statement.execute(LOCK_AND_MAX_NOTIFICATION_ID);
+    boolean isResult = statement.execute(sql);
     while (!isResult && statement.getUpdateCount() != -1) {
       isResult = statement.getMoreResults();
     }

@@ -17,6 +17,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteJdbcWorlds extends JdbcWorlds {
   private static final String MAX_NOTIFICATION_ID = "SELECT COALESCE(MAX(notification_id), 0) FROM " + EVENTS;
+  private static final String MAX_FOLLOWER_ID = "SELECT COALESCE(MAX(notification_id), 0) FROM " + FOLLOWER_EVENTS;
 
   private final String url;
   private final SQLiteConfig config;
@@ -36,7 +37,14 @@ public final class SqliteJdbcWorlds extends JdbcWorlds {
         "CREATE UNIQUE INDEX IF NOT EXISTS " + EVENTS + "_notification_id ON " + EVENTS + " (notification_id)",
         "CREATE TABLE IF NOT EXISTS " + SNAPSHOTS + " (originator_id BLOB NOT NULL,"
             + " originator_version INTEGER NOT NULL, topic TEXT NOT NULL, state BLOB NOT NULL,"
-            + " PRIMARY KEY (originator_id, originator_version))");
+            + " PRIMARY KEY (originator_id, originator_version))",
+        "CREATE TABLE IF NOT EXISTS " + FOLLOWER_EVENTS + " (originator_id BLOB NOT NULL,"
+            + " originator_version INTEGER NOT NULL, topic TEXT NOT NULL, state BLOB NOT NULL,"
+            + " notification_id INTEGER NOT NULL, PRIMARY KEY (originator_id, originator_version))",
+        "CREATE UNIQUE INDEX IF NOT EXISTS " + FOLLOWER_EVENTS + "_notification_id ON " + FOLLOWER_EVENTS
+            + " (notification_id)",
+        "CREATE TABLE IF NOT EXISTS " + TRACKING + " (application_name TEXT NOT NULL,"
+            + " notification_id INTEGER NOT NULL, PRIMARY KEY (application_name, notification_id))");
   }
 
   @Override
@@ -46,8 +54,17 @@ public final class SqliteJdbcWorlds extends JdbcWorlds {
 
   @Override
   protected long beginWriting(Connection connection, Statement statement) throws SQLException {
+    return beginImmediately(statement, MAX_NOTIFICATION_ID);
+  }
+
+  @Override
+  protected long beginFollowing(Connection connection, Statement statement) throws SQLException {
+    return beginImmediately(statement, MAX_FOLLOWER_ID);
+  }
+
+  private static long beginImmediately(Statement statement, String selectMax) throws SQLException {
     statement.execute("BEGIN IMMEDIATE");
-    try (ResultSet results = statement.executeQuery(MAX_NOTIFICATION_ID)) {
+    try (ResultSet results = statement.executeQuery(selectMax)) {
       results.next();
       return results.getLong(1);
     }

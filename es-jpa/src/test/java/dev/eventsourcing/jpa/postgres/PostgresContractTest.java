@@ -11,6 +11,7 @@ import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.InfrastructureFactoryTestCase;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.ProcessRecorderTestCase;
+import dev.eventsourcing.system.SystemTestCase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,6 +93,14 @@ class PostgresContractTest {
     @Override
     protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
       return PostgresInfrastructureFactory.class;
+    }
+  }
+
+  @Nested
+  class Systems extends SystemTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return postgres();
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.InfrastructureFactoryTestCase;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.ProcessRecorderTestCase;
+import dev.eventsourcing.system.SystemTestCase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,14 @@ class SqliteContractTest {
     @Override
     protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
       return SqliteInfrastructureFactory.class;
+    }
+  }
+
+  @Nested
+  class FileSystems extends SystemTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return sqlite(newFile());
     }
   }
 

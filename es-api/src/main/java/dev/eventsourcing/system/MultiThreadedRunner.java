@@ -1,0 +1,91 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.application.Application;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs a system with one worker thread per follower. A leader's {@code save} prompts the workers of its followers
+ * and returns at once; a prompted worker processes everything new in that leader's log. Each worker also polls all
+ * its leaders when it has not been prompted for the poll interval, so it catches up on what was recorded without a
+ * prompt (by another process, for instance); and it catches up on everything when it starts.
+ *
+ * <p>A worker whose follower fails stops; the others go on, and {@link #stop()} throws the failure. {@code stop()}
+ * lets each worker finish the batch it is processing, and waits for it.
+ */
+public final class MultiThreadedRunner implements Runner {
+  /** How long a worker waits for a prompt before it polls its leaders, unless given. */
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+
+  private final EventSystem system;
+  private final Map<String, String> environment;
+  private final Duration pollInterval;
+  private final RunnerState state = new RunnerState("MultiThreadedRunner");
+  private final List<Worker> workers = new ArrayList<>();
+
+  public MultiThreadedRunner(EventSystem system, Map<String, String> environment) {
+    this(system, environment, DEFAULT_POLL_INTERVAL);
+  }
+
+  /**
+   * @param pollInterval how long a worker waits for a prompt before it polls its leaders
+   */
+  public MultiThreadedRunner(EventSystem system, Map<String, String> environment, Duration pollInterval) {
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("the poll interval must be positive, got " + pollInterval);
+    }
+    this.system = Objects.requireNonNull(system, "system");
+    this.environment = Map.copyOf(environment);
+    this.pollInterval = pollInterval;
+  }
+
+  @Override
+  public synchronized void start() {
+    RunningApplications applications = state.start(system, environment);
+    Map<Application, List<Worker>> workersOf = new HashMap<>();
+    for (ProcessApplication follower : applications.followers()) {
+      Worker worker = new Worker(follower, applications.leadersOf(follower), pollInterval, state);
+      workers.add(worker);
+      for (Application leader : applications.leadersOf(follower)) {
+        workersOf.computeIfAbsent(leader, key -> new ArrayList<>()).add(worker);
+      }
+    }
+    workersOf.forEach((leader, prompted) -> leader.addSaveListener(ids -> {
+      for (Worker worker : prompted) {
+        worker.prompt(leader.name());
+      }
+    }));
+    workers.forEach(Worker::start);
+  }
+
+  @Override
+  public synchronized void stop() {
+    RunningApplications stopping = state.stop();
+    if (stopping == null) {
+      return;
+    }
+    workers.forEach(Worker::stop);
+    boolean interrupted = false;
+    for (Worker worker : workers) {
+      interrupted |= worker.await();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    state.close(stopping);
+  }
+
+  @Override
+  public <A extends Application> A get(Class<A> type) {
+    return state.get(type);
+  }
+
+  @Override
+  public List<Throwable> failures() {
+    return state.failures();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.application.Application;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What both runners keep: the running applications, whether the runner has started or stopped, and the first
+ * failure of a follower. Safe to use from many threads.
+ */
+final class RunnerState {
+  private static final System.Logger LOGGER = System.getLogger(Runner.class.getName());
+
+  private final String runner;
+  private @Nullable RunningApplications applications;
+  private boolean started;
+  private boolean stopped;
+  private final List<Throwable> failures = new ArrayList<>();
+
+  RunnerState(String runner) {
+    this.runner = runner;
+  }
+
+  /** Constructs the system's applications. */
+  synchronized RunningApplications start(EventSystem system, Map<String, String> environment) {
+    if (started) {
+      throw new IllegalStateException(runner + " was started before: a runner runs once, construct another");
+    }
+    started = true;
+    applications = RunningApplications.start(system, environment);
+    return applications;
+  }
+
+  synchronized boolean isRunning() {
+    return applications != null && !stopped;
+  }
+
+  synchronized <A extends Application> A get(Class<A> type) {
+    if (applications == null || stopped) {
+      throw new IllegalStateException(runner + " is not running: " + (stopped ? "it was stopped" : "start it first"));
+    }
+    return applications.get(type);
+  }
+
+  /** Records that a follower stopped with a failure. */
+  synchronized void fail(ProcessApplication follower, Throwable cause) {
+    LOGGER.log(System.Logger.Level.ERROR, "application " + follower.name() + " stopped processing", cause);
+    failures.add(cause);
+  }
+
+  synchronized List<Throwable> failures() {
+    return List.copyOf(failures);
+  }
+
+  /**
+   * Marks the runner stopped and returns its applications to close, or {@code null} if it is not running.
+   */
+  synchronized @Nullable RunningApplications stop() {
+    if (applications == null || stopped) {
+      return null;
+    }
+    stopped = true;
+    return applications;
+  }
+
+  /** Closes the applications, then throws the first failure of a follower, if any. */
+  void close(RunningApplications stopping) {
+    RuntimeException closing = null;
+    try {
+      stopping.close();
+    } catch (RuntimeException e) {
+      closing = e;
+    }
+    List<Throwable> all = failures();
+    Throwable first = all.isEmpty() ? null : all.get(0);
+    if (first == null) {
+      if (closing != null) {
+        throw closing;
+      }
+      return;
+    }
+    all.subList(1, all.size()).forEach(first::addSuppressed);
+    if (closing != null) {
+      first.addSuppressed(closing);
+    }
+    if (first instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (first instanceof Error error) {
+      throw error;
+    }
+    throw new ProcessingException(runner + ": a follower failed: " + first, first);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.eventsourcing.system;
+
+import dev.eventsourcing.application.Application;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The thread of a {@link MultiThreadedRunner} that has one follower process what its leaders record. */
+final class Worker implements Runnable {
+  private final ProcessApplication follower;
+  private final List<String> leaders = new ArrayList<>();
+  private final long pollMillis;
+  private final RunnerState state;
+  private final Thread thread;
+  private final Set<String> prompted = ConcurrentHashMap.newKeySet();
+  private final Object signal = new Object();
+  // Guarded by signal:
+  private boolean signalled;
+  private volatile boolean running = true;
+
+  Worker(ProcessApplication follower, List<Application> leaders, Duration pollInterval, RunnerState state) {
+    this.follower = follower;
+    leaders.forEach(leader -> this.leaders.add(leader.name()));
+    this.pollMillis = Math.max(1, pollInterval.toMillis());
+    this.state = state;
+    this.thread = new Thread(this, "eventsourcing-" + follower.name());
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Has the worker process what is new in the leader's log. Never blocks for long. */
+  void prompt(String leader) {
+    prompted.add(leader);
+    synchronized (signal) {
+      signalled = true;
+      signal.notifyAll();
+    }
+  }
+
+  /** Asks the worker to stop after the batch it is processing. */
+  void stop() {
+    running = false;
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+  }
+
+  /** Waits for the worker's thread to end; returns whether this thread was interrupted meanwhile. */
+  boolean await() {
+    if (Thread.currentThread() == thread) {
+      return false;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        return interrupted;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+  }
+
+  @Override
+  public void run() {
+    try {
+      List<String> due = leaders;
+      while (running) {
+        for (String leader : due) {
+          follower.pullAndProcess(leader, () -> running);
+        }
+        due = awaitPrompt();
+      }
+    } catch (RuntimeException | Error e) {
+      state.fail(follower, e);
+    }
+  }
+
+  /** Waits for a prompt or the poll interval; returns the leaders to pull from: those prompted, or all of them. */
+  private List<String> awaitPrompt() {
+    boolean wasPrompted;
+    synchronized (signal) {
+      if (!signalled && running) {
+        try {
+          signal.wait(pollMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
+      }
+      wasPrompted = signalled;
+      signalled = false;
+    }
+    if (!wasPrompted) {
+      return leaders;
+    }
+    List<String> due = new ArrayList<>();
+    for (String leader : leaders) {
+      if (prompted.remove(leader)) {
+        due.add(leader);
+      }
+    }
+    return due;
+  }
+}
