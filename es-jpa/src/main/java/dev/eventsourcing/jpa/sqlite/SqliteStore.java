@@ -3,10 +3,17 @@ package dev.eventsourcing.jpa.sqlite;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
+import org.hibernate.jdbc.ReturningWork;
 
 final class SqliteStore extends JpaStore {
   private final WriterQueue writers;
@@ -22,7 +29,8 @@ final class SqliteStore extends JpaStore {
 
   /**
    * One writer at a time in this process; the transaction begins with {@code BEGIN IMMEDIATE} (the pool's
-   * connections are configured so), which keeps writers of other processes out until it ends.
+   * connections are configured so), which keeps writers of other processes out until it ends. Writes of events
+   * do the same with {@link #begin}.
    */
   @Override
   public <T> T write(String operation, Function<StatelessSession, T> work) {
@@ -30,8 +38,44 @@ final class SqliteStore extends JpaStore {
   }
 
   @Override
-  protected long lockEvents(StatelessSession session) {
-    return session.doReturningWork(connection -> selectLong(connection, maxNotificationId));
+  public <T> T writeEvents(String operation, ReturningWork<T> work) {
+    return writers.inTurn(operation, () -> super.writeEvents(operation, work));
+  }
+
+  /**
+   * {@code BEGIN IMMEDIATE} takes the database's write lock at once, on any connection in auto-commit mode, and
+   * keeps writers of other processes out until the transaction ends.
+   */
+  @Override
+  protected void begin(Connection connection) throws SQLException {
+    execute(connection, List.of("BEGIN IMMEDIATE"));
+  }
+
+  @Override
+  protected void commit(Connection connection) throws SQLException {
+    execute(connection, List.of("COMMIT"));
+  }
+
+  @Override
+  protected void rollback(Connection connection) throws SQLException {
+    execute(connection, List.of("ROLLBACK"));
+  }
+
+  @Override
+  protected long lockEvents(Connection connection) throws SQLException {
+    return selectLong(connection, maxNotificationId);
+  }
+
+  @Override
+  protected void setUuid(PreparedStatement statement, int index, UUID id) throws SQLException {
+    statement.setBytes(index, ByteBuffer.allocate(16)
+        .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
+  }
+
+  @Override
+  protected UUID getUuid(ResultSet results, int index) throws SQLException {
+    ByteBuffer bytes = ByteBuffer.wrap(results.getBytes(index));
+    return new UUID(bytes.getLong(), bytes.getLong());
   }
 
   @Override
