@@ -2,6 +2,7 @@ package dev.eventsourcing.bench;
 
 import dev.eventsourcing.bench.jdbc.PostgresJdbcWorlds;
 import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.examples.universe.Universe;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -69,6 +70,6 @@ public final class PostgresStore implements Store {
   }
 
   private static String tables(String suffix) {
-    return BenchUniverse.class.getSimpleName().toLowerCase(Locale.ROOT) + suffix;
+    return Universe.class.getSimpleName().toLowerCase(Locale.ROOT) + suffix;
   }
 }

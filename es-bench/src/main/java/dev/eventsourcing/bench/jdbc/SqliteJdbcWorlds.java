@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 
@@ -45,12 +46,15 @@ public final class SqliteJdbcWorlds extends JdbcWorlds {
   }
 
   @Override
-  protected long beginWriting(Connection connection, Statement statement) throws SQLException {
-    statement.execute("BEGIN IMMEDIATE");
-    try (ResultSet results = statement.executeQuery(MAX_NOTIFICATION_ID)) {
+  protected void lockAndInsert(Connection connection, Statement control, PreparedStatement insert, List<Row> rows)
+      throws SQLException {
+    control.execute("BEGIN IMMEDIATE");
+    long highest;
+    try (ResultSet results = control.executeQuery(MAX_NOTIFICATION_ID)) {
       results.next();
-      return results.getLong(1);
+      highest = results.getLong(1);
     }
+    insertBatch(insert, rows, highest + 1);
   }
 
   @Override
