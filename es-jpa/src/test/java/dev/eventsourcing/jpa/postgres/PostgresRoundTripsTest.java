@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eventsourcing.jpa.TestPostgres;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.Environment;
+import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Tracking;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,21 @@ class PostgresRoundTripsTest {
 
       assertThat(recorder.selectEvents(id)).containsExactlyElementsOf(events(id, 1, 101));
       assertThat(recorder.selectNotifications(1, 1000)).hasSize(101);
+    }
+  }
+
+  @Test
+  void aProcessApplicationsSaveWithItsTrackingIsFiveRoundTrips() throws SQLException {
+    try (RoundTrips server = new RoundTrips(TestPostgres.dataSource(settings));
+        PostgresInfrastructureFactory factory =
+            new PostgresInfrastructureFactory(new Environment("Trips", settings), server)) {
+      ProcessRecorder recorder = factory.processRecorder();
+      UUID id = UUID.randomUUID();
+      server.take();
+
+      assertThat(recorder.insertEvents(events(id, 1, 3), new Tracking("Upstream", 7))).containsExactly(1L, 2L, 3L);
+      assertThat(server.take()).as("lock, tracking check, events, tracking record, commit").isEqualTo(5);
+      assertThat(recorder.maxTrackingId("Upstream")).isEqualTo(7L);
     }
   }
 
