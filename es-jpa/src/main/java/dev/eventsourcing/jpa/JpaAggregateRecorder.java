@@ -2,7 +2,6 @@ package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.StoredEvent;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +49,7 @@ public class JpaAggregateRecorder implements AggregateRecorder {
         + (desc ? " ORDER BY originator_version DESC" : " ORDER BY originator_version")
         + (limit != null ? " LIMIT ?" : "");
     return store.select("selecting events of " + originatorId, connection -> {
-      try (PreparedStatement select = connection.prepareStatement(query)) {
+      return store.withStatement(connection, query, select -> {
         int parameter = 1;
         store.setUuid(select, parameter++, originatorId);
         if (gt != null) {
@@ -69,7 +68,7 @@ public class JpaAggregateRecorder implements AggregateRecorder {
           }
         }
         return events;
-      }
+      });
     });
   }
 

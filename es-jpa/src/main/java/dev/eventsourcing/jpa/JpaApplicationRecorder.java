@@ -6,7 +6,6 @@ import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -55,11 +54,11 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
         if (!events.isEmpty()) {
           store.insertEvents(connection, events, highestId + 1);
         }
-        try (PreparedStatement insert = connection.prepareStatement(insertTracking)) {
+        store.withStatement(connection, insertTracking, insert -> {
           insert.setString(1, tracking.applicationName());
           insert.setLong(2, tracking.notificationId());
-          insert.executeUpdate();
-        }
+          return insert.executeUpdate();
+        });
       }
       List<Long> ids = new ArrayList<>(events.size());
       for (int i = 1; i <= events.size(); i++) {
@@ -84,7 +83,7 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
     }
     query.append(" ORDER BY notification_id LIMIT ?");
     return store.select("selecting notifications from " + start, connection -> {
-      try (PreparedStatement select = connection.prepareStatement(query.toString())) {
+      return store.withStatement(connection, query.toString(), select -> {
         int parameter = 1;
         select.setLong(parameter++, start);
         if (stop != null) {
@@ -102,7 +101,7 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
           }
         }
         return notifications;
-      }
+      });
     });
   }
 
@@ -115,14 +114,14 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
 
   /** Selects the highest notification id tracked for an upstream application. */
   protected @Nullable Long maxTrackingId(Connection connection, String applicationName) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(selectMaxTracking)) {
+    return store.withStatement(connection, selectMaxTracking, select -> {
       select.setString(1, applicationName);
       try (ResultSet results = select.executeQuery()) {
         results.next();
         long max = results.getLong(1);
         return results.wasNull() ? null : max;
       }
-    }
+    });
   }
 
   private void checkTracking(Connection connection, Tracking tracking) throws SQLException {

@@ -150,7 +150,7 @@ public abstract class JpaStore implements AutoCloseable {
 
   /** Inserts events in one JDBC batch, with notification ids from {@code firstId} onward. */
   protected void insertEvents(Connection connection, List<StoredEvent> events, long firstId) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(insertEvent)) {
+    withStatement(connection, insertEvent, insert -> {
       long id = firstId;
       for (StoredEvent event : events) {
         setUuid(insert, 1, event.originatorId());
@@ -167,7 +167,25 @@ public abstract class JpaStore implements AutoCloseable {
       } else {
         insert.executeUpdate();
       }
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code work} with a statement of {@code sql} prepared on {@code connection}; the statement is the work's
+   * until it returns, and the work closes the result sets it opens. By default the statement is closed after; a
+   * store may keep it prepared for the connection's next operation.
+   */
+  protected <T> T withStatement(Connection connection, String sql, StatementWork<T> work) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      return work.run(statement);
     }
+  }
+
+  /** Work with a prepared statement. */
+  @FunctionalInterface
+  protected interface StatementWork<T> {
+    T run(PreparedStatement statement) throws SQLException;
   }
 
   /** Binds a UUID as the store's {@code originator_id} column holds it. */

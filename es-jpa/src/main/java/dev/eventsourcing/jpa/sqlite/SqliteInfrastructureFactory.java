@@ -63,11 +63,12 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
     List<AutoCloseable> owned = new ArrayList<>();
     DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment);
     try {
-      if (source == null) {
+      boolean ownPool = source == null;
+      if (ownPool) {
         source = openPool(environment, lockTimeout, owned);
       }
       SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, SQLiteDialect.class, "3.40", tables);
-      this.store = new SqliteStore(name, tables, sessions, owned, lockTimeout);
+      this.store = new SqliteStore(name, tables, sessions, owned, lockTimeout, ownPool);
     } catch (RuntimeException e) {
       for (AutoCloseable resource : owned) {
         try {

@@ -14,14 +14,21 @@ import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.jdbc.ReturningWork;
+import org.jspecify.annotations.Nullable;
 
 final class SqliteStore extends JpaStore {
   private final WriterQueue writers;
   private final String maxNotificationId;
+  private final @Nullable KeptStatements kept;
 
+  /**
+   * @param ownPool whether {@code sessions} use the store's own pool, on whose connections statements are kept
+   *     prepared
+   */
   SqliteStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
-      int lockTimeoutSeconds) {
+      int lockTimeoutSeconds, boolean ownPool) {
     super(applicationName, tables, sessions, resources);
+    this.kept = ownPool ? new KeptStatements() : null;
     this.writers =
         new WriterQueue(applicationName, lockTimeoutSeconds, SqliteInfrastructureFactory.SQLITE_LOCK_TIMEOUT);
     this.maxNotificationId = "SELECT COALESCE(MAX(notification_id), 0) FROM " + tables.events();
@@ -64,6 +71,23 @@ final class SqliteStore extends JpaStore {
   @Override
   protected long lockEvents(Connection connection) throws SQLException {
     return selectLong(connection, maxNotificationId);
+  }
+
+  @Override
+  protected <T> T withStatement(Connection connection, String sql, StatementWork<T> work) throws SQLException {
+    if (kept == null) {
+      return super.withStatement(connection, sql, work);
+    }
+    PreparedStatement statement = kept.get(connection, sql);
+    T result;
+    try {
+      result = work.run(statement);
+    } catch (SQLException | RuntimeException e) {
+      KeptStatements.discard(statement);
+      throw e;
+    }
+    KeptStatements.release(statement);
+    return result;
   }
 
   @Override
