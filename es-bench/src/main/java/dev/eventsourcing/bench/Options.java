@@ -35,7 +35,7 @@ public record Options(
         --stores a,b           stores to run on (default: all): memory, sqlite, postgres
         --runs N               counted runs of each workload on each store (default 3)
         --warmups N            uncounted runs before them (default 1)
-        --warmup-seconds S     and more of them until S seconds have passed (default 5), for the JIT compiler
+        --warmup-seconds S     and more of them until S seconds have passed (default 10), for the JIT compiler
         --measure-seconds S    more counted runs until S seconds have passed (default 5), for fast stores
         --quick                tiny sizes, 1 run, no warm-up: checks that everything works, figures mean nothing
         --postgres-url URL     an external PostgreSQL (jdbc:postgresql://host:port/db) instead of the embedded one;
@@ -99,7 +99,7 @@ public record Options(
       }
     }
     return new Options(workloads, stores, warmups != null ? warmups : quick ? 0 : 1,
-        warmupSeconds != null ? warmupSeconds : quick ? 0 : 5, runs != null ? runs : quick ? 1 : 3,
+        warmupSeconds != null ? warmupSeconds : quick ? 0 : 10, runs != null ? runs : quick ? 1 : 3,
         measureSeconds != null ? measureSeconds : quick ? 0 : 5,
         quick ? Sizes.quick() : Sizes.standard(), postgresUrl == null || postgresUrl.isBlank() ? null : postgresUrl,
         docs, chart, workDirectory);
