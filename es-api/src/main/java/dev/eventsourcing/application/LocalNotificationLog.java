@@ -7,7 +7,11 @@ import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A notification log read directly from an application's recorder. */
+/**
+ * A notification log read directly from an application's recorder. Its sections and selections are bounded by its
+ * section size, as a log served to remote readers must be; a reader in the same process asks for the pages it
+ * wants with {@link #page}.
+ */
 public final class LocalNotificationLog implements NotificationLog {
   /** The section size of Python's library, used unless an application says otherwise. */
   public static final int DEFAULT_SECTION_SIZE = 10;
@@ -47,6 +51,14 @@ public final class LocalNotificationLog implements NotificationLog {
   @Override
   public List<Notification> select(long start, int limit, @Nullable Long stop, Collection<String> topics) {
     return recorder.selectNotifications(start, Math.min(limit, sectionSize), stop, topics);
+  }
+
+  /**
+   * Up to {@code limit} notifications from {@code start} onward, as many as the reader asks for: for readers in the
+   * same process, which the section size does not bound.
+   */
+  public List<Notification> page(long start, int limit) {
+    return recorder.selectNotifications(start, limit);
   }
 
   private static long[] parse(String sectionId) {

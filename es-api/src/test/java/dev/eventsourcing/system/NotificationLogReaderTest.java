@@ -6,6 +6,7 @@ import dev.eventsourcing.application.LocalNotificationLog;
 import dev.eventsourcing.application.NotificationLog;
 import dev.eventsourcing.application.Section;
 import dev.eventsourcing.memory.MemoryApplicationRecorder;
+import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.StoredEvent;
 import java.util.ArrayList;
@@ -42,6 +43,34 @@ class NotificationLogReaderTest {
     }
   }
 
+  /** The limits the log's recorder was asked for. */
+  private final List<Integer> limits = new ArrayList<>();
+
+  private final ApplicationRecorder recording = new ApplicationRecorder() {
+    @Override
+    public List<Notification> selectNotifications(
+        long start, int limit, @Nullable Long stop, Collection<String> topics) {
+      limits.add(limit);
+      return recorder.selectNotifications(start, limit, stop, topics);
+    }
+
+    @Override
+    public @Nullable Long maxNotificationId() {
+      return recorder.maxNotificationId();
+    }
+
+    @Override
+    public List<Long> insertEvents(List<StoredEvent> events) {
+      return recorder.insertEvents(events);
+    }
+
+    @Override
+    public List<StoredEvent> selectEvents(
+        UUID originatorId, @Nullable Integer gt, @Nullable Integer lte, boolean desc, @Nullable Integer limit) {
+      return recorder.selectEvents(originatorId, gt, lte, desc, limit);
+    }
+  };
+
   private void record(int count) {
     UUID id = UUID.randomUUID();
     List<StoredEvent> events = new ArrayList<>();
@@ -60,6 +89,25 @@ class NotificationLogReaderTest {
         .read(1).map(Notification::id).toList();
 
     assertThat(ids).containsExactlyElementsOf(LongStream.rangeClosed(1, 25).boxed().toList());
+  }
+
+  @Test
+  void aLocalLogIsReadInPagesOfTheReadersSizeNotCappedByItsSectionSize() {
+    record(250);
+    LocalNotificationLog log = new LocalNotificationLog(recording, 10);
+
+    assertThat(new NotificationLogReader(log, 100).read(1).map(Notification::id))
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 250).boxed().toList());
+    assertThat(limits).containsExactly(100, 100, 100);
+    assertThat(log.section("1,100").items()).as("the sections it serves stay capped").hasSize(10);
+  }
+
+  @Test
+  void aLocalLogOfExactlyFullPagesEndsWithAnEmptyPage() {
+    record(200);
+
+    assertThat(new NotificationLogReader(new LocalNotificationLog(recording, 10), 100).read(101)).hasSize(100);
+    assertThat(limits).containsExactly(100, 100);
   }
 
   @Test

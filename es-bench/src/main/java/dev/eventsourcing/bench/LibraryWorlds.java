@@ -1,6 +1,7 @@
 package dev.eventsourcing.bench;
 
 import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.examples.universe.Universe;
 import dev.eventsourcing.examples.universe.World;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.system.NotificationLogReader;
@@ -12,15 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The operations done by the library: the reference README's {@code Universe} on the store its settings name. */
+/**
+ * The operations done by the library: the reference README's {@code Universe}, unchanged and with its default
+ * settings, on the store its settings name.
+ */
 public final class LibraryWorlds implements Worlds {
   private final Map<String, String> environment;
-  private final BenchUniverse universe;
+  private final Universe universe;
 
   /** The application, with {@code environment} overlaid on the process environment. */
   public LibraryWorlds(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
-    this.universe = new BenchUniverse(environment);
+    this.universe = new Universe(environment);
   }
 
   @Override
@@ -31,6 +35,17 @@ public final class LibraryWorlds implements Worlds {
   @Override
   public void makeItSo(UUID worldId, String what) {
     universe.makeItSo(worldId, what);
+  }
+
+  @Override
+  public UUID createAndChange(String name, List<String> changes) {
+    World world = new World(name);
+    universe.save(world);
+    for (String what : changes) {
+      world.makeItSo(what);
+      universe.save(world);
+    }
+    return world.id();
   }
 
   @Override

@@ -31,11 +31,11 @@ public record Options(
   public static final String USAGE = """
       Usage: java -jar es-bench/target/es-bench.jar [options]
 
-        --workloads W1,W2,...  workloads to run (default: all): W1 W1x4 W2 W2z W3 W3z W3S W4 W5 W5b10 W5b100
+        --workloads W1,W2,...  workloads to run (default: all): W1 W1a W1x4 W2 W2z W3 W3z W3S W4 W5 W5b10 W5b100
         --stores a,b           stores to run on (default: all): memory, sqlite, postgres
         --runs N               counted runs of each workload on each store (default 3)
         --warmups N            uncounted runs before them (default 1)
-        --warmup-seconds S     and more of them until S seconds have passed (default 5), for the JIT compiler
+        --warmup-seconds S     and more of them until S seconds have passed (default 10), for the JIT compiler
         --measure-seconds S    more counted runs until S seconds have passed (default 5), for fast stores
         --quick                tiny sizes, 1 run, no warm-up: checks that everything works, figures mean nothing
         --postgres-url URL     an external PostgreSQL (jdbc:postgresql://host:port/db) instead of the embedded one;
@@ -99,7 +99,7 @@ public record Options(
       }
     }
     return new Options(workloads, stores, warmups != null ? warmups : quick ? 0 : 1,
-        warmupSeconds != null ? warmupSeconds : quick ? 0 : 5, runs != null ? runs : quick ? 1 : 3,
+        warmupSeconds != null ? warmupSeconds : quick ? 0 : 10, runs != null ? runs : quick ? 1 : 3,
         measureSeconds != null ? measureSeconds : quick ? 0 : 5,
         quick ? Sizes.quick() : Sizes.standard(), postgresUrl == null || postgresUrl.isBlank() ? null : postgresUrl,
         docs, chart, workDirectory);

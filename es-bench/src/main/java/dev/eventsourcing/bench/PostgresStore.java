@@ -1,6 +1,7 @@
 package dev.eventsourcing.bench;
 
 import dev.eventsourcing.bench.jdbc.PostgresJdbcWorlds;
+import dev.eventsourcing.examples.universe.Universe;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,9 +12,9 @@ import java.util.Map;
 /** PostgreSQL: each measurement starts by dropping the tables of the previous one. */
 public final class PostgresStore implements Store {
   /** The tables the library makes for the benchmark's applications, named from the applications' names. */
-  private static final String LIBRARY_TABLES = String.join(", ", tables(BenchUniverse.class, "_events"),
-      tables(BenchUniverse.class, "_snapshots"), tables(BenchFollower.class, "_events"),
-      tables(BenchFollower.class, "_tracking"));
+  private static final String LIBRARY_TABLES = String.join(", ", tables(Universe.class, "_events"),
+      tables(Universe.class, "_snapshots"), tables(BenchFollower.class, "_events"),
+      tables(BenchFollower.class, "_snapshots"), tables(BenchFollower.class, "_tracking"));
 
   private final PostgresServer server;
 

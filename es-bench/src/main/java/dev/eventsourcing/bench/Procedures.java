@@ -33,7 +33,8 @@ final class Procedures {
    */
   static List<Sample> run(Workload workload, List<Worlds> sides, Sizes sizes, int turn, Runnable settle) {
     return switch (workload) {
-      case W1 -> saveOne(sides, sizes, settle);
+      case W1 -> saveOne(sides, sizes, settle, Procedures::createAndChange);
+      case W1A -> saveOne(sides, sizes, settle, Procedures::createAndChangeInMemory);
       case W1X4 -> oneAfterTheOther(sides, turn, worlds -> saveOneConcurrently(worlds, sizes, settle));
       case W2, W2Z -> saveHundred(sides, sizes, settle);
       case W3, W3Z, W3S -> getThousand(sides, sizes, workload == Workload.W3S, settle);
@@ -43,15 +44,18 @@ final class Procedures {
     };
   }
 
-  /** W1: each world created and saved, then changed and saved {@code w1Commands} times; the sides take turns. */
-  private static List<Sample> saveOne(List<Worlds> sides, Sizes sizes, Runnable settle) {
+  /**
+   * W1 and W1a: each world created and saved, then changed and saved {@code w1Commands} times; the sides take
+   * turns, a world at a time.
+   */
+  private static List<Sample> saveOne(List<Worlds> sides, Sizes sizes, Runnable settle, WorldTask task) {
     long[] elapsed = new long[sides.size()];
     settle.run();
     for (int world = 0; world < sizes.w1Worlds(); world++) {
       for (int i = 0; i < sides.size(); i++) {
         int side = (world + i) % sides.size();
         long start = System.nanoTime();
-        createAndChange(sides.get(side), sizes, world);
+        task.run(sides.get(side), sizes, world);
         elapsed[side] += System.nanoTime() - start;
       }
     }
@@ -76,6 +80,15 @@ final class Procedures {
     for (int command = 1; command <= sizes.w1Commands(); command++) {
       worlds.makeItSo(id, "thing-" + command);
     }
+  }
+
+  /** W1a: a world created, kept in memory and changed, each change saved without a reload. */
+  private static void createAndChangeInMemory(Worlds worlds, Sizes sizes, int world) {
+    List<String> changes = new ArrayList<>(sizes.w1Commands());
+    for (int command = 1; command <= sizes.w1Commands(); command++) {
+      changes.add("thing-" + command);
+    }
+    worlds.createAndChange("world-" + world, changes);
   }
 
   /** W2: transactions of several new worlds of several events each; the sides take turns. */
@@ -231,6 +244,12 @@ final class Procedures {
   @FunctionalInterface
   private interface Procedure {
     Sample run(Worlds worlds);
+  }
+
+  /** The work on one world of W1 or W1a. */
+  @FunctionalInterface
+  private interface WorldTask {
+    void run(Worlds worlds, Sizes sizes, int world);
   }
 
   /** The work of one writer thread. */

@@ -36,6 +36,15 @@ public record Result(
    * after the other): a throughput ratio for events per second, a time ratio for milliseconds.
    */
   public double ratio() {
+    return Procedures.median(runRatios());
+  }
+
+  /** The median, lowest and highest of the runs' ratios of the library's figure to the baseline's. */
+  public Statistics ratioStatistics() {
+    return Statistics.of(runRatios());
+  }
+
+  private double[] runRatios() {
     if (!hasLibrary() || library.size() != baseline.size()) {
       throw new IllegalStateException(workload.id() + " on " + store.id() + " has no pairs of runs to compare");
     }
@@ -43,7 +52,7 @@ public record Result(
     for (int run = 0; run < ratios.length; run++) {
       ratios[run] = library.get(run).value() / baseline.get(run).value();
     }
-    return Procedures.median(ratios);
+    return ratios;
   }
 
   /** The library's speed relative to the baseline's: 1 means as fast, 0.5 half as fast. */
@@ -68,11 +77,34 @@ public record Result(
   }
 
   /**
+   * The worst of the runs' figures that the target judges (a ratio, or the library's own figure for an absolute
+   * target), or {@code null} if there is no target or nothing to judge.
+   */
+  public @Nullable Double worstRun() {
+    Target target = target();
+    if (target == null || !hasLibrary()) {
+      return null;
+    }
+    Statistics judged;
+    if (target.kind() == Target.Kind.EVENTS_PER_SECOND_AT_LEAST) {
+      judged = libraryStatistics();
+    } else if (hasBaseline()) {
+      judged = ratioStatistics();
+    } else {
+      return null;
+    }
+    return target.kind() == Target.Kind.TIME_RATIO_AT_MOST ? judged.max() : judged.min();
+  }
+
+  /**
    * The median, minimum and maximum of the counted runs.
    */
   public record Statistics(double median, double min, double max) {
     static Statistics of(List<Sample> samples) {
-      double[] values = samples.stream().mapToDouble(Sample::value).toArray();
+      return of(samples.stream().mapToDouble(Sample::value).toArray());
+    }
+
+    static Statistics of(double[] values) {
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
       for (double value : values) {

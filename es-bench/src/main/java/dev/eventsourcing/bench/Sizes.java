@@ -3,8 +3,8 @@ package dev.eventsourcing.bench;
 /**
  * The sizes of the workloads.
  *
- * @param w1Worlds W1: worlds created, each in a transaction of its own
- * @param w1Commands W1: commands on each world after it is created, each saved in a transaction of its own
+ * @param w1Worlds W1 and W1a: worlds created, each in a transaction of its own
+ * @param w1Commands W1 and W1a: commands on each world after it is created, each saved in a transaction of its own
  * @param w2Transactions W2 (and W4's data): transactions
  * @param w2Worlds W2: new worlds saved together in each transaction
  * @param w2Events W2: events of each of those worlds
@@ -32,13 +32,9 @@ public record Sizes(
         throw new IllegalArgumentException("workload sizes must be positive: " + this);
       }
     }
-    if (sectionSize > BenchUniverse.LOG_SECTION_SIZE) {
-      throw new IllegalArgumentException("sections larger than the application's log serves ("
-          + BenchUniverse.LOG_SECTION_SIZE + ") can't be read: " + sectionSize);
-    }
   }
 
-  /** The sizes of the issue: 10,000 events for W1, W2 and W4, a world of 1,000 events for W3. */
+  /** The sizes of the issue: 10,000 events for W1, W1a, W2 and W4, a world of 1,000 events for W3. */
   public static Sizes standard() {
     return new Sizes(2_000, 4, 100, 10, 10, 1_000, 50, 1_000, 4);
   }

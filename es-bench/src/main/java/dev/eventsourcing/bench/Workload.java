@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 public enum Workload {
   W1("W1", "save-1", "new worlds, each created and then changed 4 times, one event per transaction;"
       + " each change loads the world first", Unit.EVENTS_PER_SECOND),
+  W1A("W1a", "save-1, no reload", "W1's worlds kept in memory: each change saved on its own, without loading the"
+      + " world first", Unit.EVENTS_PER_SECOND),
   W1X4("W1x4", "save-1, 4 writers", "W1 split among 4 threads writing different worlds", Unit.EVENTS_PER_SECOND),
   W2("W2", "save-100", "100 events per transaction: 10 new worlds of 10 events saved atomically",
       Unit.EVENTS_PER_SECOND),
@@ -100,7 +102,7 @@ public enum Workload {
       };
     }
     return switch (this) {
-      case W1, W2 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.8);
+      case W1, W1A, W2 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.8);
       case W3 -> new Target(Target.Kind.TIME_RATIO_AT_MOST, 1.5);
       case W3S -> new Target(Target.Kind.TIME_RATIO_AT_MOST, 2.0);
       case W4 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.5);
@@ -116,7 +118,7 @@ public enum Workload {
         return workload;
       }
     }
-    throw new IllegalArgumentException("unknown workload '" + id + "': use W1, W1x4, W2, W2z, W3, W3z, W3S, W4,"
-        + " W5, W5b10 or W5b100");
+    throw new IllegalArgumentException("unknown workload '" + id + "': use W1, W1a, W1x4, W2, W2z, W3, W3z, W3S,"
+        + " W4, W5, W5b10 or W5b100");
   }
 }

@@ -19,6 +19,14 @@ public interface Worlds extends AutoCloseable {
    */
   void makeItSo(UUID worldId, String what);
 
+  /**
+   * Creates a world and saves its first event, then records each of {@code changes} in it and saves each new event
+   * on its own, keeping the world in memory: nothing is loaded from the store.
+   *
+   * @return the world's id
+   */
+  UUID createAndChange(String name, List<String> changes);
+
   /** Creates {@code worlds} new worlds of {@code eventsEach} events each and saves all their events atomically. */
   List<UUID> createWorlds(int worlds, int eventsEach);
 

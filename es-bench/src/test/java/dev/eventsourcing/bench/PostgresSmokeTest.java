@@ -37,14 +37,14 @@ class PostgresSmokeTest {
 
   @Test
   void workloadsRunForTheLibraryAndPlainJdbc() {
-    List<Workload> workloads = List.of(Workload.W1, Workload.W1X4, Workload.W2, Workload.W3S, Workload.W4);
+    List<Workload> workloads = List.of(Workload.W1, Workload.W1A, Workload.W1X4, Workload.W2, Workload.W3S, Workload.W4);
     List<Result> results =
         new BenchmarkRunner(workloads, List.of(store), 0, 0, 1, 0, TINY, line -> {}).run();
 
     assertThat(results).extracting(Result::workload).containsExactlyElementsOf(workloads);
     for (Result result : results) {
       long expected = switch (result.workload()) {
-        case W1, W1X4 -> TINY.w1EventCount();
+        case W1, W1A, W1X4 -> TINY.w1EventCount();
         case W3S -> (long) TINY.w3Events() * TINY.w3Gets();
         default -> TINY.w2EventCount();
       };

@@ -2,25 +2,26 @@ package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.StoredEvent;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.StatelessSession;
-import org.hibernate.query.SelectionQuery;
 import org.jspecify.annotations.Nullable;
 
 /** Records snapshots in the application's snapshots table, and is the base of the events recorders. */
 public class JpaAggregateRecorder implements AggregateRecorder {
   protected final JpaStore store;
-  private final String entity;
+  private final String selectEvents;
 
   public JpaAggregateRecorder(JpaStore store) {
-    this(store, SnapshotRecord.class);
+    this(store, store.tables().snapshots());
   }
 
-  protected JpaAggregateRecorder(JpaStore store, Class<?> entity) {
+  /** A recorder that selects from {@code table}, a name of {@link TableNames}. */
+  protected JpaAggregateRecorder(JpaStore store, String table) {
     this.store = store;
-    this.entity = entity.getSimpleName();
+    this.selectEvents = "SELECT originator_version, topic, state FROM " + table + " WHERE originator_id = ?";
   }
 
   @Override
@@ -42,29 +43,32 @@ public class JpaAggregateRecorder implements AggregateRecorder {
   @Override
   public List<StoredEvent> selectEvents(
       UUID originatorId, @Nullable Integer gt, @Nullable Integer lte, boolean desc, @Nullable Integer limit) {
-    StringBuilder query = new StringBuilder(
-        "select new dev.eventsourcing.persistence.StoredEvent(r.originatorId, r.originatorVersion, r.topic, r.state)"
-            + " from ").append(entity).append(" r where r.originatorId = :id");
-    if (gt != null) {
-      query.append(" and r.originatorVersion > :gt");
-    }
-    if (lte != null) {
-      query.append(" and r.originatorVersion <= :lte");
-    }
-    query.append(desc ? " order by r.originatorVersion desc" : " order by r.originatorVersion");
-    return store.read("selecting events of " + originatorId, session -> {
-      SelectionQuery<StoredEvent> select = session.createSelectionQuery(query.toString(), StoredEvent.class)
-          .setParameter("id", originatorId);
-      if (gt != null) {
-        select.setParameter("gt", gt);
-      }
-      if (lte != null) {
-        select.setParameter("lte", lte);
-      }
-      if (limit != null) {
-        select.setMaxResults(limit);
-      }
-      return select.getResultList();
+    String query = selectEvents
+        + (gt != null ? " AND originator_version > ?" : "")
+        + (lte != null ? " AND originator_version <= ?" : "")
+        + (desc ? " ORDER BY originator_version DESC" : " ORDER BY originator_version")
+        + (limit != null ? " LIMIT ?" : "");
+    return store.select("selecting events of " + originatorId, connection -> {
+      return store.withStatement(connection, query, select -> {
+        int parameter = 1;
+        store.setUuid(select, parameter++, originatorId);
+        if (gt != null) {
+          select.setInt(parameter++, gt);
+        }
+        if (lte != null) {
+          select.setInt(parameter++, lte);
+        }
+        if (limit != null) {
+          select.setInt(parameter, Math.max(limit, 0));
+        }
+        List<StoredEvent> events = new ArrayList<>();
+        try (ResultSet results = select.executeQuery()) {
+          while (results.next()) {
+            events.add(new StoredEvent(originatorId, results.getInt(1), results.getString(2), results.getBytes(3)));
+          }
+        }
+        return events;
+      });
     });
   }
 

@@ -5,21 +5,27 @@ import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.hibernate.StatelessSession;
-import org.hibernate.query.SelectionQuery;
 import org.jspecify.annotations.Nullable;
 
 /** Records an application's events with their notification ids in its events table, and selects notifications. */
 public class JpaApplicationRecorder extends JpaAggregateRecorder implements ApplicationRecorder {
-  private static final String NOTIFICATIONS =
-      "select new dev.eventsourcing.persistence.Notification(r.notificationId, r.originatorId, r.originatorVersion,"
-          + " r.topic, r.state) from EventRecord r where r.notificationId >= :start";
+  private final String selectNotifications;
+  private final String selectMaxTracking;
+  private final String insertTracking;
 
   public JpaApplicationRecorder(JpaStore store) {
-    super(store, EventRecord.class);
+    super(store, store.tables().events());
+    TableNames tables = store.tables();
+    this.selectNotifications = "SELECT notification_id, originator_id, originator_version, topic, state FROM "
+        + tables.events() + " WHERE notification_id >= ?";
+    this.selectMaxTracking = "SELECT MAX(notification_id) FROM " + tables.tracking() + " WHERE application_name = ?";
+    this.insertTracking = "INSERT INTO " + tables.tracking() + " (application_name, notification_id) VALUES (?, ?)";
   }
 
   @Override
@@ -38,24 +44,25 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
     String operation = events.isEmpty()
         ? "recording notification " + tracking.notificationId() + " of " + tracking.applicationName()
         : describeInsert(events);
-    return store.writeEvents(operation, (session, highestId) -> {
-      long lastId = highestId;
-      if (tracking != null) {
-        checkTracking(session, tracking);
+    return store.writeEvents(operation, connection -> {
+      long highestId;
+      if (tracking == null) {
+        highestId = store.lockAndInsertEvents(connection, events);
+      } else {
+        highestId = store.lockEvents(connection);
+        checkTracking(connection, tracking);
+        if (!events.isEmpty()) {
+          store.insertEvents(connection, events, highestId + 1);
+        }
+        store.withStatement(connection, insertTracking, insert -> {
+          insert.setString(1, tracking.applicationName());
+          insert.setLong(2, tracking.notificationId());
+          return insert.executeUpdate();
+        });
       }
       List<Long> ids = new ArrayList<>(events.size());
-      List<EventRecord> records = new ArrayList<>(events.size());
-      for (StoredEvent event : events) {
-        long id = ++lastId;
-        ids.add(id);
-        records.add(new EventRecord(
-            event.originatorId(), event.originatorVersion(), event.topic(), event.state(), id));
-      }
-      if (!records.isEmpty()) {
-        insert(session, records);
-      }
-      if (tracking != null) {
-        session.insert(new TrackingRecord(tracking.applicationName(), tracking.notificationId()));
+      for (int i = 1; i <= events.size(); i++) {
+        ids.add(highestId + i);
       }
       return ids;
     });
@@ -67,25 +74,34 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
     if (limit <= 0) {
       return List.of();
     }
-    StringBuilder query = new StringBuilder(NOTIFICATIONS);
+    StringBuilder query = new StringBuilder(selectNotifications);
     if (stop != null) {
-      query.append(" and r.notificationId <= :stop");
+      query.append(" AND notification_id <= ?");
     }
     if (!topics.isEmpty()) {
-      query.append(" and r.topic in (:topics)");
+      query.append(" AND topic IN (?").append(", ?".repeat(topics.size() - 1)).append(')');
     }
-    query.append(" order by r.notificationId");
-    return store.read("selecting notifications from " + start, session -> {
-      SelectionQuery<Notification> select = session.createSelectionQuery(query.toString(), Notification.class)
-          .setParameter("start", start)
-          .setMaxResults(limit);
-      if (stop != null) {
-        select.setParameter("stop", stop);
-      }
-      if (!topics.isEmpty()) {
-        select.setParameterList("topics", topics);
-      }
-      return select.getResultList();
+    query.append(" ORDER BY notification_id LIMIT ?");
+    return store.select("selecting notifications from " + start, connection -> {
+      return store.withStatement(connection, query.toString(), select -> {
+        int parameter = 1;
+        select.setLong(parameter++, start);
+        if (stop != null) {
+          select.setLong(parameter++, stop);
+        }
+        for (String topic : topics) {
+          select.setString(parameter++, topic);
+        }
+        select.setInt(parameter, limit);
+        List<Notification> notifications = new ArrayList<>(Math.min(limit, 1024));
+        try (ResultSet results = select.executeQuery()) {
+          while (results.next()) {
+            notifications.add(new Notification(results.getLong(1), store.getUuid(results, 2), results.getInt(3),
+                results.getString(4), results.getBytes(5)));
+          }
+        }
+        return notifications;
+      });
     });
   }
 
@@ -97,18 +113,23 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
   }
 
   /** Selects the highest notification id tracked for an upstream application. */
-  protected static @Nullable Long maxTrackingId(StatelessSession session, String applicationName) {
-    return session.createSelectionQuery(
-            "select max(t.notificationId) from TrackingRecord t where t.applicationName = :name", Long.class)
-        .setParameter("name", applicationName)
-        .getSingleResultOrNull();
+  protected @Nullable Long maxTrackingId(Connection connection, String applicationName) throws SQLException {
+    return store.withStatement(connection, selectMaxTracking, select -> {
+      select.setString(1, applicationName);
+      try (ResultSet results = select.executeQuery()) {
+        results.next();
+        long max = results.getLong(1);
+        return results.wasNull() ? null : max;
+      }
+    });
   }
 
-  private void checkTracking(StatelessSession session, Tracking tracking) {
-    Long max = maxTrackingId(session, tracking.applicationName());
+  private void checkTracking(Connection connection, Tracking tracking) throws SQLException {
+    Long max = maxTrackingId(connection, tracking.applicationName());
     if (max != null && tracking.notificationId() <= max) {
-      throw new RecordConflictException("application " + store.applicationName() + ": notification " + tracking.notificationId() + " of "
-          + tracking.applicationName() + " is already tracked (tracked up to " + max + ")");
+      throw new RecordConflictException("application " + store.applicationName() + ": notification "
+          + tracking.notificationId() + " of " + tracking.applicationName() + " is already tracked (tracked up to "
+          + max + ")");
     }
   }
 }

@@ -12,12 +12,12 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 /**
  * Builds the Hibernate session factory of one application's tables on a {@link DataSource}, without a {@code
  * persistence.xml}: the three entities, the application's table names, no second-level or query cache, and no
- * schema generation (the stores own their DDL). The recorders insert several events with {@code
- * StatelessSession.insertMultiple}, which sends them in one JDBC batch. With {@code jta}, the transactions are a
- * Jakarta EE server's: a write inside the caller's JTA transaction joins it, a write outside one runs in a JTA
- * transaction of its own. Hibernate does not log the SQL errors
- * it throws: the recorders turn each into an exception of the persistence families that carries it, and a
- * conflict on saving a stale aggregate is an expected outcome, not a fault to log.
+ * schema generation (the stores own their DDL). Hibernate inserts snapshots; events go through plain statements on
+ * its sessions' connections (see {@link JpaStore}). Hibernate does not log the SQL errors it throws: the recorders
+ * turn each into an exception of the persistence families that carries it, and a conflict on saving a stale
+ * aggregate is an expected outcome, not a fault to log. With {@code jta}, the transactions are a Jakarta EE
+ * server's: a write inside the caller's JTA transaction joins it, a write outside one runs in a JTA transaction of
+ * its own.
  */
 public final class JpaBootstrap {
   private JpaBootstrap() {}

@@ -19,8 +19,8 @@ public class JpaProcessRecorder extends JpaApplicationRecorder implements Proces
 
   @Override
   public @Nullable Long maxTrackingId(String applicationName) {
-    return store.read("selecting the tracking of " + applicationName,
-        session -> maxTrackingId(session, applicationName));
+    return store.select("selecting the tracking of " + applicationName,
+        connection -> maxTrackingId(connection, applicationName));
   }
 
   @Override

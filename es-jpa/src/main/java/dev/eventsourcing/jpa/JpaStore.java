@@ -3,20 +3,24 @@ package dev.eventsourcing.jpa;
 import jakarta.transaction.InvalidTransactionException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import dev.eventsourcing.persistence.StoredEvent;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform;
 import org.hibernate.engine.transaction.jta.platform.spi.JtaPlatform;
+import org.hibernate.jdbc.ReturningWork;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +29,13 @@ import org.jspecify.annotations.Nullable;
  * runs in one transaction, committed whole or rolled back whole, and every failure leaves as a persistence
  * exception naming the application (see {@link JpaErrors}).
  *
- * <p>A store decides how writers of events are ordered ({@link #lockEvents}) and which DDL creates its tables.
+ * <p>The paths every event takes, its insert and its selects, run plain prepared statements on the session's
+ * connection ({@link #select}, {@link #writeEvents}): Hibernate's per-entity insert coordination, query
+ * interpretation and transaction bookkeeping cost more than the statements themselves there. The entities stay the
+ * description of the tables.
+ *
+ * <p>A store decides how writers of events are ordered ({@link #lockEvents}), how its transactions of events begin
+ * and end, how it binds a UUID, and which DDL creates its tables.
  */
 public abstract class JpaStore implements AutoCloseable {
   private final String applicationName;
@@ -33,6 +43,8 @@ public abstract class JpaStore implements AutoCloseable {
   private final SessionFactory sessions;
   private final List<AutoCloseable> resources;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final String insertEvent;
+  private final boolean jta;
 
   /**
    * @param resources what the store owns and closes with itself, such as the pool under {@code sessions}
@@ -43,6 +55,9 @@ public abstract class JpaStore implements AutoCloseable {
     this.tables = tables;
     this.sessions = sessions;
     this.resources = List.copyOf(resources);
+    this.jta = !(jtaPlatform() instanceof NoJtaPlatform);
+    this.insertEvent = "INSERT INTO " + tables.events()
+        + " (originator_id, originator_version, topic, state, notification_id) VALUES (?, ?, ?, ?, ?)";
   }
 
   public String applicationName() {
@@ -60,6 +75,11 @@ public abstract class JpaStore implements AutoCloseable {
     } catch (RuntimeException e) {
       throw JpaErrors.translate(e, applicationName, operation);
     }
+  }
+
+  /** Runs plain statements on a stateless session's connection, outside a transaction. */
+  public <T> T select(String operation, ReturningWork<T> work) {
+    return read(operation, session -> session.doReturningWork(work));
   }
 
   /** Runs {@code work} in one transaction: committed if it returns, rolled back if anything fails. */
@@ -87,20 +107,104 @@ public abstract class JpaStore implements AutoCloseable {
   }
 
   /**
-   * Runs a write of events in one transaction that begins with {@link #lockEvents}; {@code work} gets the highest
-   * notification id recorded before the transaction.
+   * Runs a write of events on a stateless session's connection, in one transaction begun by {@link #begin} and
+   * ended by {@link #commit}, or by {@link #rollback} if anything fails; with a server's transactions (JTA), in
+   * the caller's JTA transaction or one of its own, as {@link #write}. {@code work} starts with {@link
+   * #lockEvents} or {@link #lockAndInsertEvents}.
    */
-  public <T> T writeEvents(String operation, BiFunction<StatelessSession, Long, T> work) {
-    return write(operation, session -> work.apply(session, lockEvents(session)));
+  public <T> T writeEvents(String operation, ReturningWork<T> work) {
+    if (jta) {
+      return write(operation, session -> session.doReturningWork(work));
+    }
+    return select(operation, connection -> {
+      begin(connection);
+      try {
+        T result = work.execute(connection);
+        commit(connection);
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          rollback(connection);
+        } catch (SQLException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** Begins a transaction of events on a connection in auto-commit mode. */
+  protected abstract void begin(Connection connection) throws SQLException;
+
+  /** Commits the transaction {@link #begin} began, and leaves the connection in auto-commit mode. */
+  protected abstract void commit(Connection connection) throws SQLException;
+
+  /** Rolls back the transaction {@link #begin} began, and leaves the connection in auto-commit mode. */
+  protected abstract void rollback(Connection connection) throws SQLException;
+
+  /**
+   * In a transaction of events, keeps other writers of the events table out until the transaction ends, and
+   * returns the highest notification id recorded (0 if none). The events of the transaction get the ids after it,
+   * so ids are gap-free, contiguous per transaction, and in commit order: no reader can see id N before every id
+   * below N is committed.
+   */
+  protected abstract long lockEvents(Connection connection) throws SQLException;
+
+  /**
+   * {@link #lockEvents}, then inserts the events with the ids after the highest; returns the highest id recorded
+   * before them. A store may send all of it to the database at once.
+   */
+  protected long lockAndInsertEvents(Connection connection, List<StoredEvent> events) throws SQLException {
+    long highest = lockEvents(connection);
+    insertEvents(connection, events, highest + 1);
+    return highest;
+  }
+
+  /** Inserts events in one JDBC batch, with notification ids from {@code firstId} onward. */
+  protected void insertEvents(Connection connection, List<StoredEvent> events, long firstId) throws SQLException {
+    withStatement(connection, insertEvent, insert -> {
+      long id = firstId;
+      for (StoredEvent event : events) {
+        setUuid(insert, 1, event.originatorId());
+        insert.setInt(2, event.originatorVersion());
+        insert.setString(3, event.topic());
+        insert.setBytes(4, event.state());
+        insert.setLong(5, id++);
+        if (events.size() > 1) {
+          insert.addBatch();
+        }
+      }
+      if (events.size() > 1) {
+        insert.executeBatch();
+      } else {
+        insert.executeUpdate();
+      }
+      return null;
+    });
   }
 
   /**
-   * In a write transaction, keeps other writers of the events table out until the transaction ends, and returns
-   * the highest notification id recorded (0 if none). The events of the transaction get the ids after it, so ids
-   * are gap-free, contiguous per transaction, and in commit order: no reader can see id N before every id below N
-   * is committed.
+   * Runs {@code work} with a statement of {@code sql} prepared on {@code connection}; the statement is the work's
+   * until it returns, and the work closes the result sets it opens. By default the statement is closed after; a
+   * store may keep it prepared for the connection's next operation.
    */
-  protected abstract long lockEvents(StatelessSession session);
+  protected <T> T withStatement(Connection connection, String sql, StatementWork<T> work) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      return work.run(statement);
+    }
+  }
+
+  /** Work with a prepared statement. */
+  @FunctionalInterface
+  protected interface StatementWork<T> {
+    T run(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Binds a UUID as the store's {@code originator_id} column holds it. */
+  protected abstract void setUuid(PreparedStatement statement, int index, UUID id) throws SQLException;
+
+  /** Reads a UUID from an {@code originator_id} column. */
+  protected abstract UUID getUuid(ResultSet results, int index) throws SQLException;
 
   /**
    * The statements that create a table if it does not exist, with its indexes.
@@ -119,8 +223,7 @@ public abstract class JpaStore implements AutoCloseable {
       statements.addAll(createTableStatements(table));
     }
     String operation = "creating tables " + String.join(", ", logicalTables);
-    TransactionManager transactions = sessions.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
-        .requireService(JtaPlatform.class).retrieveTransactionManager();
+    TransactionManager transactions = jta ? jtaPlatform().retrieveTransactionManager() : null;
     jakarta.transaction.Transaction callers = null;
     try {
       if (transactions != null) {
@@ -158,6 +261,10 @@ public abstract class JpaStore implements AutoCloseable {
       results.next();
       return results.getLong(1);
     }
+  }
+
+  private JtaPlatform jtaPlatform() {
+    return sessions.unwrap(SessionFactoryImplementor.class).getServiceRegistry().requireService(JtaPlatform.class);
   }
 
   /** Closes the session factory and what the store owns. */

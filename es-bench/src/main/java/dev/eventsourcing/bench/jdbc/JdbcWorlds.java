@@ -64,12 +64,20 @@ public abstract class JdbcWorlds implements Worlds {
   protected abstract Connection connect() throws SQLException;
 
   /**
-   * Starts a transaction that writes events, holding the lock that serialises writers until it ends, and returns
-   * the highest notification id recorded (0 if none).
+   * Starts a transaction that writes events and inserts the rows, under the lock that serialises writers until the
+   * transaction ends, with the notification ids after the highest recorded.
+   *
+   * @param insert prepared {@code INSERT} of {@code originator_id, originator_version, topic, state,
+   *     notification_id}, for {@link #insertBatch}
    */
-  protected abstract long beginWriting(Connection connection, Statement statement) throws SQLException;
+  protected abstract void lockAndInsert(
+      Connection connection, Statement control, PreparedStatement insert, List<Row> rows) throws SQLException;
 
-  /** As {@link #beginWriting}, for the events table of W5's follower. */
+  /**
+   * For W5's follower: starts a transaction that writes to the follower's events table, holding the lock that
+   * serialises its writers until the transaction ends, and returns the highest notification id recorded there (0 if
+   * none).
+   */
   protected abstract long beginFollowing(Connection connection, Statement statement) throws SQLException;
 
   protected abstract void commit(Connection connection, Statement statement) throws SQLException;
@@ -102,6 +110,25 @@ public abstract class JdbcWorlds implements Worlds {
     world.apply(version, now, happened);
     insertEvents(List.of(new Row(worldId, version, EventCodec.topicOf(happened),
         codec.encodeEvent(version, now, happened))));
+  }
+
+  @Override
+  public UUID createAndChange(String name, List<String> changes) {
+    UUID id = UUID.randomUUID();
+    Instant createdOn = now();
+    World.Event created = new World.Created(name);
+    WorldState world = new WorldState(id, createdOn);
+    world.apply(1, createdOn, created);
+    insertEvents(List.of(new Row(id, 1, EventCodec.topicOf(created), codec.encodeEvent(1, createdOn, created))));
+    for (String what : changes) {
+      int version = world.version + 1;
+      Instant now = now();
+      World.Event happened = new World.SomethingHappened(what);
+      world.apply(version, now, happened);
+      insertEvents(List.of(new Row(id, version, EventCodec.topicOf(happened),
+          codec.encodeEvent(version, now, happened))));
+    }
+    return id;
   }
 
   @Override
@@ -253,24 +280,8 @@ public abstract class JdbcWorlds implements Worlds {
     Session session = session();
     Connection connection = session.connection;
     try {
-      long next = beginWriting(connection, session.control) + 1;
       try {
-        PreparedStatement insert = session.insertEvent;
-        for (Row row : rows) {
-          setUuid(insert, 1, row.originatorId());
-          insert.setInt(2, row.originatorVersion());
-          insert.setString(3, row.topic());
-          insert.setBytes(4, row.state());
-          insert.setLong(5, next++);
-          if (rows.size() > 1) {
-            insert.addBatch();
-          }
-        }
-        if (rows.size() > 1) {
-          insert.executeBatch();
-        } else {
-          insert.executeUpdate();
-        }
+        lockAndInsert(connection, session.control, session.insertEvent, rows);
         commit(connection, session.control);
       } catch (SQLException | RuntimeException e) {
         rollback(connection, session.control);
@@ -284,6 +295,25 @@ public abstract class JdbcWorlds implements Worlds {
       }
       throw failed("inserting " + rows.size() + " events from " + first.originatorId() + " v"
           + first.originatorVersion(), e);
+    }
+  }
+
+  /** Inserts rows in one batch (one row alone), with notification ids from {@code next} onward. */
+  protected final void insertBatch(PreparedStatement insert, List<Row> rows, long next) throws SQLException {
+    for (Row row : rows) {
+      setUuid(insert, 1, row.originatorId());
+      insert.setInt(2, row.originatorVersion());
+      insert.setString(3, row.topic());
+      insert.setBytes(4, row.state());
+      insert.setLong(5, next++);
+      if (rows.size() > 1) {
+        insert.addBatch();
+      }
+    }
+    if (rows.size() > 1) {
+      insert.executeBatch();
+    } else {
+      insert.executeUpdate();
     }
   }
 
@@ -309,7 +339,8 @@ public abstract class JdbcWorlds implements Worlds {
     return new IllegalStateException("plain JDBC failed " + what + ": " + e.getMessage(), e);
   }
 
-  private record Row(UUID originatorId, int originatorVersion, String topic, byte[] state) {}
+  /** An event to insert. */
+  protected record Row(UUID originatorId, int originatorVersion, String topic, byte[] state) {}
 
   /** One thread's connection and its prepared statements. */
   private static final class Session {

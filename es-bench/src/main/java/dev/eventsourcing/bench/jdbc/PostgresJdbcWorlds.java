@@ -6,18 +6,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
 /**
  * The baseline on PostgreSQL: the inserting transaction takes {@code LOCK TABLE ... IN EXCLUSIVE MODE} before it
  * reads the highest notification id, as the Python library and es-jpa do, so concurrent writers commit one at a
- * time in id order and no reader can skip an event.
+ * time in id order and no reader can skip an event. The lock, the ids and the insert travel in one round trip, the
+ * commit in the next, as in es-jpa.
  */
 public final class PostgresJdbcWorlds extends JdbcWorlds {
-  /** One round trip: the lock, held to the end of the transaction, then the highest id. */
-  private static final String LOCK_AND_MAX_NOTIFICATION_ID = "LOCK TABLE " + EVENTS + " IN EXCLUSIVE MODE; "
-      + "SELECT COALESCE(MAX(notification_id), 0) FROM " + EVENTS;
+  /**
+   * One round trip: the lock, then the events as arrays, inserted with the ids after the highest. The second
+   * statement's snapshot is taken after the lock is granted, so it sees every event committed before.
+   */
+  private static final String LOCK_AND_INSERT = "LOCK TABLE " + EVENTS + " IN EXCLUSIVE MODE; "
+      + "INSERT INTO " + EVENTS + " (originator_id, originator_version, topic, state, notification_id)"
+      + " SELECT e.originator_id, e.originator_version, e.topic, e.state, highest.id + e.position"
+      + " FROM (SELECT COALESCE(MAX(notification_id), 0) AS id FROM " + EVENTS + ") highest,"
+      + " unnest(?::uuid[], ?::integer[], ?::text[], ?::bytea[]) WITH ORDINALITY"
+      + " AS e(originator_id, originator_version, topic, state, position)";
+
+  /**
+   * W5's follower, in one round trip: the lock on its events table, held to the end of the transaction, then the
+   * highest id.
+   */
   private static final String LOCK_AND_MAX_FOLLOWER_ID = "LOCK TABLE " + FOLLOWER_EVENTS + " IN EXCLUSIVE MODE; "
       + "SELECT COALESCE(MAX(notification_id), 0) FROM " + FOLLOWER_EVENTS;
 
@@ -55,24 +69,41 @@ public final class PostgresJdbcWorlds extends JdbcWorlds {
   }
 
   @Override
-  protected long beginWriting(Connection connection, Statement statement) throws SQLException {
-    return lockAndSelectMax(connection, statement, LOCK_AND_MAX_NOTIFICATION_ID);
-  }
-
-  @Override
   protected long beginFollowing(Connection connection, Statement statement) throws SQLException {
-    return lockAndSelectMax(connection, statement, LOCK_AND_MAX_FOLLOWER_ID);
-  }
-
-  private static long lockAndSelectMax(Connection connection, Statement statement, String sql) throws SQLException {
     connection.setAutoCommit(false);
-    boolean isResult = statement.execute(sql);
+    boolean isResult = statement.execute(LOCK_AND_MAX_FOLLOWER_ID);
     while (!isResult && statement.getUpdateCount() != -1) {
       isResult = statement.getMoreResults();
     }
     try (ResultSet results = statement.getResultSet()) {
       results.next();
       return results.getLong(1);
+    }
+  }
+
+  @Override
+  protected void lockAndInsert(Connection connection, Statement control, PreparedStatement insert, List<Row> rows)
+      throws SQLException {
+    int size = rows.size();
+    UUID[] ids = new UUID[size];
+    Integer[] versions = new Integer[size];
+    String[] topics = new String[size];
+    byte[][] states = new byte[size][];
+    for (int i = 0; i < size; i++) {
+      Row row = rows.get(i);
+      ids[i] = row.originatorId();
+      versions[i] = row.originatorVersion();
+      topics[i] = row.topic();
+      states[i] = row.state();
+    }
+    connection.setAutoCommit(false);
+    // pgjdbc keeps the statement prepared on the server, by its text, for the connection's life.
+    try (PreparedStatement lockAndInsert = connection.prepareStatement(LOCK_AND_INSERT)) {
+      lockAndInsert.setArray(1, connection.createArrayOf("uuid", ids));
+      lockAndInsert.setArray(2, connection.createArrayOf("integer", versions));
+      lockAndInsert.setArray(3, connection.createArrayOf("text", topics));
+      lockAndInsert.setArray(4, connection.createArrayOf("bytea", states));
+      lockAndInsert.execute();
     }
   }
 

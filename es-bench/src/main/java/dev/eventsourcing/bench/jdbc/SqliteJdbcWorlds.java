@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 
@@ -53,8 +54,9 @@ public final class SqliteJdbcWorlds extends JdbcWorlds {
   }
 
   @Override
-  protected long beginWriting(Connection connection, Statement statement) throws SQLException {
-    return beginImmediately(statement, MAX_NOTIFICATION_ID);
+  protected void lockAndInsert(Connection connection, Statement control, PreparedStatement insert, List<Row> rows)
+      throws SQLException {
+    insertBatch(insert, rows, beginImmediately(control, MAX_NOTIFICATION_ID) + 1);
   }
 
   @Override
@@ -62,6 +64,7 @@ public final class SqliteJdbcWorlds extends JdbcWorlds {
     return beginImmediately(statement, MAX_FOLLOWER_ID);
   }
 
+  /** Takes the database's write lock, then reads the highest notification id of a table. */
   private static long beginImmediately(Statement statement, String selectMax) throws SQLException {
     statement.execute("BEGIN IMMEDIATE");
     try (ResultSet results = statement.executeQuery(selectMax)) {

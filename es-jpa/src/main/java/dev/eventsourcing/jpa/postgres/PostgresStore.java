@@ -3,19 +3,24 @@ package dev.eventsourcing.jpa.postgres;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
+import dev.eventsourcing.persistence.StoredEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.UUID;
 import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
+import org.hibernate.jdbc.ReturningWork;
 
 final class PostgresStore extends JpaStore {
   /** Serialises concurrent creation of tables (CREATE ... IF NOT EXISTS races in PostgreSQL). */
   private static final long DDL_LOCK = 0x6576656e74736f75L;
 
   private final String lockEvents;
+  private final String lockAndInsertEvents;
   private final WriterQueue writers;
 
   PostgresStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
@@ -25,33 +30,95 @@ final class PostgresStore extends JpaStore {
         ? WriterQueue.none(applicationName)
         : new WriterQueue(applicationName, lockTimeoutSeconds > 0 ? lockTimeoutSeconds : -1,
             PostgresInfrastructureFactory.POSTGRES_LOCK_TIMEOUT);
-    // One round trip: the lock is held until the transaction ends, so the ids after the maximum are this
-    // transaction's, and no reader sees a later id committed before an earlier one. Readers take no lock.
-    this.lockEvents = (lockTimeoutSeconds > 0 ? "SET LOCAL lock_timeout = '" + lockTimeoutSeconds + "s'; " : "")
-        + "LOCK TABLE " + tables.events() + " IN EXCLUSIVE MODE; "
-        + "SELECT COALESCE(MAX(notification_id), 0) FROM " + tables.events();
+    // The lock is held until the transaction ends, so the ids after the maximum are this transaction's, and no
+    // reader sees a later id committed before an earlier one. Readers take no lock. The statements after the lock
+    // start after it is granted, so they see every event committed before.
+    String lock = (lockTimeoutSeconds > 0 ? "SET LOCAL lock_timeout = '" + lockTimeoutSeconds + "s'; " : "")
+        + "LOCK TABLE " + tables.events() + " IN EXCLUSIVE MODE; ";
+    String highest = "SELECT COALESCE(MAX(notification_id), 0) AS id FROM " + tables.events();
+    this.lockEvents = lock + highest;
+    // One round trip for the lock, the ids and the insert: the events travel as four arrays, numbered in order.
+    this.lockAndInsertEvents = lock
+        + "WITH highest AS (" + highest + "), inserted AS (INSERT INTO " + tables.events()
+        + " (originator_id, originator_version, topic, state, notification_id)"
+        + " SELECT e.originator_id, e.originator_version, e.topic, e.state, highest.id + e.position"
+        + " FROM highest, unnest(?::uuid[], ?::integer[], ?::text[], ?::bytea[]) WITH ORDINALITY"
+        + " AS e(originator_id, originator_version, topic, state, position))"
+        + " SELECT id FROM highest";
   }
 
   /** The writers of this process take turns before they take the table lock. */
   @Override
-  public <T> T writeEvents(String operation, BiFunction<StatelessSession, Long, T> work) {
+  public <T> T writeEvents(String operation, ReturningWork<T> work) {
     return writers.inTurn(operation, () -> super.writeEvents(operation, work));
   }
 
   @Override
-  protected long lockEvents(StatelessSession session) {
-    return session.doReturningWork(connection -> {
-      try (Statement statement = connection.createStatement()) {
-        boolean isResult = statement.execute(lockEvents);
-        while (!isResult && statement.getUpdateCount() != -1) {
-          isResult = statement.getMoreResults();
-        }
-        try (ResultSet results = statement.getResultSet()) {
-          results.next();
-          return results.getLong(1);
-        }
-      }
-    });
+  protected void begin(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+  }
+
+  @Override
+  protected void commit(Connection connection) throws SQLException {
+    connection.commit();
+    connection.setAutoCommit(true);
+  }
+
+  @Override
+  protected void rollback(Connection connection) throws SQLException {
+    connection.rollback();
+    connection.setAutoCommit(true);
+  }
+
+  @Override
+  protected long lockEvents(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      return lastResult(statement, statement.execute(lockEvents));
+    }
+  }
+
+  @Override
+  protected long lockAndInsertEvents(Connection connection, List<StoredEvent> events) throws SQLException {
+    int size = events.size();
+    UUID[] ids = new UUID[size];
+    Integer[] versions = new Integer[size];
+    String[] topics = new String[size];
+    byte[][] states = new byte[size][];
+    for (int i = 0; i < size; i++) {
+      StoredEvent event = events.get(i);
+      ids[i] = event.originatorId();
+      versions[i] = event.originatorVersion();
+      topics[i] = event.topic();
+      states[i] = event.state();
+    }
+    try (PreparedStatement statement = connection.prepareStatement(lockAndInsertEvents)) {
+      statement.setArray(1, connection.createArrayOf("uuid", ids));
+      statement.setArray(2, connection.createArrayOf("integer", versions));
+      statement.setArray(3, connection.createArrayOf("text", topics));
+      statement.setArray(4, connection.createArrayOf("bytea", states));
+      return lastResult(statement, statement.execute());
+    }
+  }
+
+  /** The number in the result set that follows the update counts of the statements sent before it. */
+  private static long lastResult(Statement statement, boolean isResult) throws SQLException {
+    while (!isResult && statement.getUpdateCount() != -1) {
+      isResult = statement.getMoreResults();
+    }
+    try (ResultSet results = statement.getResultSet()) {
+      results.next();
+      return results.getLong(1);
+    }
+  }
+
+  @Override
+  protected void setUuid(PreparedStatement statement, int index, UUID id) throws SQLException {
+    statement.setObject(index, id);
+  }
+
+  @Override
+  protected UUID getUuid(ResultSet results, int index) throws SQLException {
+    return results.getObject(index, UUID.class);
   }
 
   @Override

@@ -64,11 +64,12 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
     DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment);
     boolean jta = isJta(environment, source != null);
     try {
-      if (source == null) {
+      boolean ownPool = source == null;
+      if (ownPool) {
         source = openPool(environment, lockTimeout, owned);
       }
       SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, SQLiteDialect.class, "3.40", tables, jta);
-      this.store = new SqliteStore(name, tables, sessions, owned, lockTimeout, jta);
+      this.store = new SqliteStore(name, tables, sessions, owned, lockTimeout, ownPool, jta);
     } catch (RuntimeException e) {
       for (AutoCloseable resource : owned) {
         try {

@@ -3,18 +3,33 @@ package dev.eventsourcing.jpa.sqlite;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
+import org.hibernate.jdbc.ReturningWork;
+import org.jspecify.annotations.Nullable;
 
 final class SqliteStore extends JpaStore {
   private final WriterQueue writers;
   private final String maxNotificationId;
+  private final @Nullable KeptStatements kept;
 
+  /**
+   * @param ownPool whether {@code sessions} use the store's own pool, on whose connections statements are kept
+   *     prepared
+   * @param jta whether its transactions are a server's, in which writers take no turns in the process
+   */
   SqliteStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
-      int lockTimeoutSeconds, boolean jta) {
+      int lockTimeoutSeconds, boolean ownPool, boolean jta) {
     super(applicationName, tables, sessions, resources);
+    this.kept = ownPool ? new KeptStatements() : null;
     this.writers = jta
         ? WriterQueue.none(applicationName)
         : new WriterQueue(applicationName, lockTimeoutSeconds, SqliteInfrastructureFactory.SQLITE_LOCK_TIMEOUT);
@@ -23,7 +38,8 @@ final class SqliteStore extends JpaStore {
 
   /**
    * One writer at a time in this process; the transaction begins with {@code BEGIN IMMEDIATE} (the pool's
-   * connections are configured so), which keeps writers of other processes out until it ends.
+   * connections are configured so), which keeps writers of other processes out until it ends. Writes of events
+   * do the same with {@link #begin}.
    */
   @Override
   public <T> T write(String operation, Function<StatelessSession, T> work) {
@@ -31,8 +47,61 @@ final class SqliteStore extends JpaStore {
   }
 
   @Override
-  protected long lockEvents(StatelessSession session) {
-    return session.doReturningWork(connection -> selectLong(connection, maxNotificationId));
+  public <T> T writeEvents(String operation, ReturningWork<T> work) {
+    return writers.inTurn(operation, () -> super.writeEvents(operation, work));
+  }
+
+  /**
+   * {@code BEGIN IMMEDIATE} takes the database's write lock at once, on any connection in auto-commit mode, and
+   * keeps writers of other processes out until the transaction ends.
+   */
+  @Override
+  protected void begin(Connection connection) throws SQLException {
+    execute(connection, List.of("BEGIN IMMEDIATE"));
+  }
+
+  @Override
+  protected void commit(Connection connection) throws SQLException {
+    execute(connection, List.of("COMMIT"));
+  }
+
+  @Override
+  protected void rollback(Connection connection) throws SQLException {
+    execute(connection, List.of("ROLLBACK"));
+  }
+
+  @Override
+  protected long lockEvents(Connection connection) throws SQLException {
+    return selectLong(connection, maxNotificationId);
+  }
+
+  @Override
+  protected <T> T withStatement(Connection connection, String sql, StatementWork<T> work) throws SQLException {
+    if (kept == null) {
+      return super.withStatement(connection, sql, work);
+    }
+    PreparedStatement statement = kept.get(connection, sql);
+    T result;
+    try {
+      result = work.run(statement);
+    } catch (SQLException | RuntimeException e) {
+      KeptStatements.discard(statement);
+      throw e;
+    }
+    KeptStatements.release(statement);
+    return result;
+  }
+
+  @Override
+  protected void setUuid(PreparedStatement statement, int index, UUID id) throws SQLException {
+    statement.setBytes(index, ByteBuffer.allocate(16)
+        .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array());
+  }
+
+  @Override
+  protected UUID getUuid(ResultSet results, int index) throws SQLException {
+    ByteBuffer bytes = ByteBuffer.wrap(results.getBytes(index));
+    return new UUID(bytes.getLong(), bytes.getLong());
   }
 
   @Override
