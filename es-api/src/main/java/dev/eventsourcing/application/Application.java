@@ -210,7 +210,8 @@ public class Application implements AutoCloseable {
    * @throws dev.eventsourcing.persistence.RecordConflictException if an aggregate is stale, or if the tracking
    *     record's upstream notification is already tracked
    */
-  protected final List<Long> save(@Nullable Tracking tracking, Aggregate<?>... aggregates) {
+  // Not final, as no method of an application is: CDI containers proxy applications by subclassing them.
+  protected List<Long> save(@Nullable Tracking tracking, Aggregate<?>... aggregates) {
     Set<Aggregate<?>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     List<DomainEvent<?>> pending = new ArrayList<>();
     for (Aggregate<?> aggregate : aggregates) {

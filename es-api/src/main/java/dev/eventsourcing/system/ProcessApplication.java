@@ -148,8 +148,9 @@ public abstract class ProcessApplication extends Application {
     return (ProcessRecorder) super.recorder();
   }
 
+  // Not final, so that CDI containers can proxy process applications by subclassing them.
   @Override
-  protected final ProcessRecorder constructRecorder(InfrastructureFactory factory) {
+  protected ProcessRecorder constructRecorder(InfrastructureFactory factory) {
     return factory.processRecorder();
   }
 
