@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 
 /**
  * Runs a system with one worker thread per follower. A leader's {@code save} prompts the workers of its followers
@@ -22,8 +24,9 @@ public final class MultiThreadedRunner implements Runner {
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
   private final EventSystem system;
-  private final Map<String, String> environment;
+  private final Function<Class<? extends Application>, ? extends Application> construct;
   private final Duration pollInterval;
+  private final ThreadFactory threads;
   private final RunnerState state = new RunnerState("MultiThreadedRunner");
   private final List<Worker> workers = new ArrayList<>();
 
@@ -35,20 +38,35 @@ public final class MultiThreadedRunner implements Runner {
    * @param pollInterval how long a worker waits for a prompt before it polls its leaders
    */
   public MultiThreadedRunner(EventSystem system, Map<String, String> environment, Duration pollInterval) {
+    this(system, RunnerState.builtWith(environment), pollInterval, Worker::newDaemonThread);
+  }
+
+  /**
+   * A runner whose applications are made by {@code construct} (for instance with an {@link
+   * dev.eventsourcing.application.ApplicationBuilder} given a {@code DataSource}), and whose workers run on threads
+   * from {@code threads} (for instance a Jakarta EE server's {@code ManagedThreadFactory}).
+   *
+   * @param construct makes the application of a class of the system, when the runner starts
+   * @param pollInterval how long a worker waits for a prompt before it polls its leaders
+   */
+  public MultiThreadedRunner(EventSystem system,
+      Function<Class<? extends Application>, ? extends Application> construct, Duration pollInterval,
+      ThreadFactory threads) {
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("the poll interval must be positive, got " + pollInterval);
     }
     this.system = Objects.requireNonNull(system, "system");
-    this.environment = Map.copyOf(environment);
+    this.construct = Objects.requireNonNull(construct, "construct");
     this.pollInterval = pollInterval;
+    this.threads = Objects.requireNonNull(threads, "threads");
   }
 
   @Override
   public synchronized void start() {
-    RunningApplications applications = state.start(system, environment);
+    RunningApplications applications = state.start(system, construct);
     Map<Application, List<Worker>> workersOf = new HashMap<>();
     for (ProcessApplication follower : applications.followers()) {
-      Worker worker = new Worker(follower, applications.leadersOf(follower), pollInterval, state);
+      Worker worker = new Worker(follower, applications.leadersOf(follower), pollInterval, state, threads);
       workers.add(worker);
       for (Application leader : applications.leadersOf(follower)) {
         workersOf.computeIfAbsent(leader, key -> new ArrayList<>()).add(worker);

@@ -4,6 +4,7 @@ import dev.eventsourcing.application.Application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,12 +25,13 @@ final class RunnerState {
   }
 
   /** Constructs the system's applications. */
-  synchronized RunningApplications start(EventSystem system, Map<String, String> environment) {
+  synchronized RunningApplications start(
+      EventSystem system, Function<Class<? extends Application>, ? extends Application> construct) {
     if (started) {
       throw new IllegalStateException(runner + " was started before: a runner runs once, construct another");
     }
     started = true;
-    applications = RunningApplications.start(system, environment);
+    applications = RunningApplications.start(system, construct);
     return applications;
   }
 
@@ -92,5 +94,11 @@ final class RunnerState {
       throw error;
     }
     throw new ProcessingException(runner + ": a follower failed: " + first, first);
+  }
+
+  /** Constructs applications with their builder and these settings. */
+  static Function<Class<? extends Application>, Application> builtWith(Map<String, String> environment) {
+    Map<String, String> settings = Map.copyOf(environment);
+    return type -> Application.builder(type).environment(settings).build();
   }
 }

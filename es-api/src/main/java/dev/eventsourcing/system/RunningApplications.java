@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The applications of a system constructed by a runner, followers connected to their leaders. */
 final class RunningApplications {
@@ -17,13 +18,18 @@ final class RunningApplications {
     this.system = system;
   }
 
-  /** Constructs every application of the system with the settings, and connects each follower to its leaders. */
-  static RunningApplications start(EventSystem system, Map<String, String> environment) {
+  /** Constructs every application of the system, and connects each follower to its leaders. */
+  static RunningApplications start(
+      EventSystem system, Function<Class<? extends Application>, ? extends Application> construct) {
     RunningApplications running = new RunningApplications(system);
     try {
       Map<String, Class<?>> names = new HashMap<>();
       for (Class<? extends Application> type : system.applications()) {
-        Application application = Application.builder(type).environment(environment).build();
+        Application application = construct.apply(type);
+        if (!type.isInstance(application)) {
+          throw new IllegalArgumentException("the runner's construction of " + type.getName() + " returned "
+              + (application == null ? "null" : "a " + application.getClass().getName()));
+        }
         running.applications.put(type, application);
         Class<?> other = names.putIfAbsent(application.name(), type);
         if (other != null) {

@@ -42,7 +42,7 @@ public final class SingleThreadedRunner implements Runner {
   public void start() {
     processing.lock();
     try {
-      RunningApplications running = state.start(system, environment);
+      RunningApplications running = state.start(system, RunnerState.builtWith(environment));
       applications = running;
       for (Application application : running.all()) {
         if (!running.followersOf(application).isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 
 /** The thread of a {@link MultiThreadedRunner} that has one follower process what its leaders record. */
 final class Worker implements Runnable {
@@ -20,13 +21,25 @@ final class Worker implements Runnable {
   private boolean signalled;
   private volatile boolean running = true;
 
-  Worker(ProcessApplication follower, List<Application> leaders, Duration pollInterval, RunnerState state) {
+  Worker(ProcessApplication follower, List<Application> leaders, Duration pollInterval, RunnerState state,
+      ThreadFactory threads) {
     this.follower = follower;
     leaders.forEach(leader -> this.leaders.add(leader.name()));
     this.pollMillis = Math.max(1, pollInterval.toMillis());
     this.state = state;
-    this.thread = new Thread(this, "eventsourcing-" + follower.name());
-    this.thread.setDaemon(true);
+    this.thread = threads.newThread(this);
+    try {
+      this.thread.setName("eventsourcing-" + follower.name());
+    } catch (SecurityException e) {
+      // a container's thread keeps the name it was given
+    }
+  }
+
+  /** A daemon thread, the default of a runner that is given no thread factory. */
+  static Thread newDaemonThread(Runnable work) {
+    Thread thread = new Thread(work);
+    thread.setDaemon(true);
+    return thread;
   }
 
   void start() {

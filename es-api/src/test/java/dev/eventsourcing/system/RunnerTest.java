@@ -2,14 +2,19 @@ package dev.eventsourcing.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.domain.DomainEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The system's declarations and the runners' errors, which do not depend on the store. */
 class RunnerTest {
@@ -114,5 +119,42 @@ class RunnerTest {
       assertThat(reservations.pullAndProcess("Orders")).isEqualTo(1);
       assertThat(reservations.pullAndProcess("Orders")).isZero();
     }
+  }
+
+  @Test
+  void aMultiThreadedRunnerUsesTheGivenConstructionAndThreads() {
+    List<Class<?>> constructed = new CopyOnWriteArrayList<>();
+    AtomicInteger threads = new AtomicInteger();
+    Runner runner = new MultiThreadedRunner(PIPELINE,
+        type -> {
+          constructed.add(type);
+          return Application.builder(type).environment(MEMORY).build();
+        },
+        Duration.ofMillis(50),
+        work -> {
+          threads.incrementAndGet();
+          Thread thread = new Thread(work);
+          thread.setDaemon(true);
+          return thread;
+        });
+    runner.start();
+    try {
+      assertThat(constructed).containsExactlyInAnyOrder(Orders.class, Reservations.class, Payments.class);
+      assertThat(threads).hasValue(3);
+      UUID id = runner.get(Orders.class).createOrder("made by the runner's own construction");
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> runner.get(Orders.class).get(id).isPaid());
+    } finally {
+      runner.stop();
+    }
+  }
+
+  @Test
+  void aConstructionThatReturnsAnotherClassIsRefused() {
+    Runner runner = new MultiThreadedRunner(PIPELINE, type -> new Catalogue(), Duration.ofSeconds(1),
+        Thread::new);
+    assertThatThrownBy(runner::start)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("returned a " + Catalogue.class.getName());
   }
 }
