@@ -10,26 +10,29 @@ import java.util.Set;
 
 /**
  * The container's injection target of an application class, with the application constructed through an {@link
- * ApplicationBuilder} that gives it the container's settings, and closed after its {@code PreDestroy} method.
+ * ApplicationBuilder} that gives it the container's settings, and closed after its {@code PreDestroy} method; or,
+ * for an application of the deployment's event system, the system's runner's instance, which the runner closes.
  */
 final class ApplicationInjectionTarget<T extends Application> implements InjectionTarget<T> {
   private final InjectionTarget<T> target;
   private final Class<T> type;
   private final BeanManager beans;
+  private final ContainerSystem system;
 
-  ApplicationInjectionTarget(InjectionTarget<T> target, Class<T> type, BeanManager beans) {
+  ApplicationInjectionTarget(InjectionTarget<T> target, Class<T> type, BeanManager beans, ContainerSystem system) {
     this.target = target;
     this.type = type;
     this.beans = beans;
+    this.system = system;
   }
 
   @Override
   public T produce(CreationalContext<T> context) {
-    ContainerSettings settings = ContainerSettings.resolve(beans);
-    ApplicationBuilder<T> builder = Application.builder(type).environment(settings.settings());
-    if (settings.dataSource() != null) {
-      builder.dataSource(settings.dataSource());
+    T running = system.application(type, beans);
+    if (running != null) {
+      return running;
     }
+    ApplicationBuilder<T> builder = ContainerSettings.resolve(beans).builder(type);
     return builder.construct(() -> target.produce(context));
   }
 
@@ -48,7 +51,9 @@ final class ApplicationInjectionTarget<T extends Application> implements Injecti
     try {
       target.preDestroy(instance);
     } finally {
-      instance.close();
+      if (!system.isRunners(instance)) {
+        instance.close();
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.eventsourcing.cdi;
 
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.ApplicationBuilder;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.HashMap;
@@ -40,6 +42,20 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
       dataSource = config.dataSource();
     }
     return new ContainerSettings(Map.copyOf(settings), dataSource);
+  }
+
+  /** A builder of applications of that class with these settings and {@code DataSource}. */
+  <A extends Application> ApplicationBuilder<A> builder(Class<A> type) {
+    ApplicationBuilder<A> builder = Application.builder(type).environment(settings);
+    if (dataSource != null) {
+      builder.dataSource(dataSource);
+    }
+    return builder;
+  }
+
+  /** An application of that class with these settings and {@code DataSource}. */
+  Application build(Class<? extends Application> type) {
+    return builder(type).build();
   }
 
   /** The setting a property names, such as {@code PERSISTENCE_MODULE} for {@code eventsourcing.persistence.module}. */

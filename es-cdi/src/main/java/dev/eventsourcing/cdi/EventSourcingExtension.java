@@ -3,6 +3,11 @@ package dev.eventsourcing.cdi;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.system.Runner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -24,6 +29,12 @@ import java.util.Map;
  * beans constructed with the container's settings (see {@link EventSourcingConfig} for their sources), and closed
  * when the container shuts down.
  *
+ * <p>A deployment that produces an {@link dev.eventsourcing.system.EventSystem} bean has it run by a {@link
+ * dev.eventsourcing.system.MultiThreadedRunner}, started with the application context and stopped before it ends,
+ * on the server's default {@code ManagedThreadFactory} ({@code java:comp/DefaultManagedThreadFactory}) or, outside a
+ * server, on daemon threads. An annotated application of the system is the runner's instance, and a {@link Runner}
+ * bean is the runner.
+ *
  * <p>When the container deploys, it checks each application's settings: those that every store reads, and that
  * the named store exists; an {@linkplain EventSourcingApplication#eager() eager} application is constructed then,
  * so every setting of its store is checked. A bad setting fails the deployment with a message that names the
@@ -32,6 +43,7 @@ import java.util.Map;
 public class EventSourcingExtension implements Extension {
   private final Map<Class<? extends Application>, EventSourcingApplication> applications = new LinkedHashMap<>();
   private final List<String> misplaced = new ArrayList<>();
+  private final ContainerSystem system = new ContainerSystem();
 
   <T> void findApplications(
       @Observes @WithAnnotations(EventSourcingApplication.class) ProcessAnnotatedType<T> event) {
@@ -50,15 +62,35 @@ public class EventSourcingExtension implements Extension {
   <T extends Application> void constructWithSettings(@Observes ProcessInjectionTarget<T> event, BeanManager beans) {
     Class<T> type = event.getAnnotatedType().getJavaClass();
     if (applications.containsKey(type)) {
-      event.setInjectionTarget(new ApplicationInjectionTarget<>(event.getInjectionTarget(), type, beans));
+      event.setInjectionTarget(new ApplicationInjectionTarget<>(event.getInjectionTarget(), type, beans, system));
     }
   }
 
-  void reportMisplacedAnnotations(@Observes AfterBeanDiscovery event) {
+  void reportMisplacedAnnotationsAndAddTheRunner(@Observes AfterBeanDiscovery event, BeanManager beans) {
     for (String type : misplaced) {
       event.addDefinitionError(new DefinitionException("@EventSourcingApplication is on " + type
           + ", which does not extend dev.eventsourcing.application.Application"));
     }
+    event.addBean()
+        .types(Runner.class, Object.class)
+        .scope(Dependent.class)
+        .createWith(context -> {
+          Runner runner = system.runner(beans);
+          if (runner == null) {
+            throw new IllegalStateException("a Runner is injected, but the deployment produces no EventSystem bean");
+          }
+          return runner;
+        });
+  }
+
+  /** Starts the deployment's event system, if it has one, when the application context starts. */
+  void startSystem(@Observes @Initialized(ApplicationScoped.class) Object started, BeanManager beans) {
+    system.runner(beans);
+  }
+
+  /** Stops the deployment's event system, and closes its applications, before the application context ends. */
+  void stopSystem(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+    system.stop();
   }
 
   void checkSettings(@Observes AfterDeploymentValidation event, BeanManager beans) {

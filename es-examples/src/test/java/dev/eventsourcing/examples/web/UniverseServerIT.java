@@ -1,6 +1,7 @@
 package dev.eventsourcing.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
@@ -68,7 +69,8 @@ class UniverseServerIT {
         </web-app>
         """.formatted(postgres.getPort());
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("universe.war")))
-        .addClasses(TransactionalWorlds.class, Multiverse.class)
+        .addClasses(TransactionalWorlds.class, Multiverse.class, WorldCounter.class, CountedWorlds.class,
+            CountedWorlds.Pipes.class)
         .addAsWebInfResource(new StringAsset(webXml), "web.xml");
   }
 
@@ -92,6 +94,20 @@ class UniverseServerIT {
     assertThat(history.body()).isEqualTo("[\"dinosaurs\",\"trucks\"]");
     assertThat(eventsOf(id)).isEqualTo(3);
     assertThat(get("api/worlds/" + java.util.UUID.randomUUID() + "/history").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aProcessApplicationFollowsTheUniverseOnTheServersManagedThreads() throws Exception {
+    long before = query(postgres.getPostgresDatabase(),
+        "SELECT count(*) FROM universe_events WHERE topic LIKE '%World.Created'");
+    assertThat(post("api/worlds", "Jupiter").statusCode()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      String[] counted = get("api/counted-worlds").body().split(" ");
+      return Long.parseLong(counted[0]) >= before + 1;
+    });
+    String[] counted = get("api/counted-worlds").body().split(" ");
+    assertThat(counted[1]).contains("Managed");
+    assertThat(query(postgres.getPostgresDatabase(), "SELECT count(*) FROM worldcounter_tracking")).isPositive();
   }
 
   @Test
