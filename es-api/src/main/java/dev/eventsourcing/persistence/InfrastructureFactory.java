@@ -5,7 +5,11 @@ import dev.eventsourcing.domain.Topics;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -124,7 +128,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
    */
   private static @Nullable PersistenceModule findModule(String module) {
     List<String> known = new ArrayList<>();
-    for (PersistenceModule candidate : ServiceLoader.load(PersistenceModule.class, classLoader())) {
+    for (PersistenceModule candidate : modules()) {
       if (candidate.name().equals(module)) {
         return candidate;
       }
@@ -217,6 +221,21 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     } catch (TopicException e) {
       throw new ConfigurationException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The store modules that the context class loader and the library's own class loader see: a container's thread
+   * may have a context class loader that does not see the application's libraries.
+   */
+  private static List<PersistenceModule> modules() {
+    Map<String, PersistenceModule> found = new LinkedHashMap<>();
+    Set<ClassLoader> loaders = new LinkedHashSet<>(List.of(classLoader(), InfrastructureFactory.class.getClassLoader()));
+    for (ClassLoader loader : loaders) {
+      for (PersistenceModule candidate : ServiceLoader.load(PersistenceModule.class, loader)) {
+        found.putIfAbsent(candidate.name(), candidate);
+      }
+    }
+    return List.copyOf(found.values());
   }
 
   private static ClassLoader classLoader() {

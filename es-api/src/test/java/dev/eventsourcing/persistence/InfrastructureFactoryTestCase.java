@@ -60,6 +60,20 @@ public abstract class InfrastructureFactoryTestCase {
   }
 
   @Test
+  void findsTheStoreFromAThreadWhoseContextClassLoaderDoesNotSeeTheLibrary() {
+    // As on a container's deployment thread (Payara's, for one): the store is found through the library's loader.
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+    try (InfrastructureFactory factory =
+        InfrastructureFactory.construct(new Environment(APPLICATION_NAME, environment()))) {
+      assertThat(factory).isInstanceOf(expectedFactoryClass());
+    } finally {
+      thread.setContextClassLoader(context);
+    }
+  }
+
+  @Test
   void keepsTheRecordersOfEachPurposeApart() {
     try (InfrastructureFactory factory = construct(Map.of())) {
       AggregateRecorder snapshots = factory.aggregateRecorder("snapshots");
