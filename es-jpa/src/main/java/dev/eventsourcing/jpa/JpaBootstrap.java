@@ -1,17 +1,19 @@
 package dev.eventsourcing.jpa;
 
-import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.dialect.Dialect;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
- * Builds the Hibernate session factory of one application's tables on a {@link DataSource}, without a {@code
- * persistence.xml}: the three entities, the application's table names, no second-level or query cache, and no
+ * Builds the Hibernate session factory of one application's tables on a {@link DataSource}, with Hibernate's own
+ * bootstrap rather than JPA's (no {@code persistence.xml}, no {@code jakarta.persistence.Persistence}, so a server's
+ * older JPA bootstrap API is never called): the three entities, the application's table names, no second-level or query cache, and no
  * schema generation (the stores own their DDL). Hibernate inserts snapshots; events go through plain statements on
  * its sessions' connections (see {@link JpaStore}). Hibernate does not log the SQL errors it throws: the recorders
  * turn each into an exception of the persistence families that carries it, and a conflict on saving a stale
@@ -30,10 +32,7 @@ public final class JpaBootstrap {
   public static SessionFactory sessionFactory(String applicationName, DataSource dataSource,
       Class<? extends Dialect> dialect, String databaseVersion, TableNames tables, boolean jta) {
     String[] version = databaseVersion.split("\\.");
-    HibernatePersistenceConfiguration configuration =
-        new HibernatePersistenceConfiguration("eventsourcing-" + applicationName)
-            .managedClasses(StoredRecord.class, EventRecord.class, SnapshotRecord.class, TrackingRecord.class);
-    Map<String, Object> properties = new HashMap<>(Map.of(
+    Map<String, Object> settings = new HashMap<>(Map.of(
         AvailableSettings.DIALECT, dialect.getName(),
         AvailableSettings.ALLOW_METADATA_ON_BOOT, false,
         AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, version[0],
@@ -42,18 +41,24 @@ public final class JpaBootstrap {
         AvailableSettings.USE_SECOND_LEVEL_CACHE, false,
         AvailableSettings.USE_QUERY_CACHE, false,
         AvailableSettings.LOG_JDBC_ERRORS, false,
-        AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none"));
+        AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none",
+        AvailableSettings.DATASOURCE, dataSource));
     if (jta) {
-      configuration.transactionType(PersistenceUnitTransactionType.JTA);
-      properties.put(AvailableSettings.JAKARTA_JTA_DATASOURCE, dataSource);
-      properties.put(AvailableSettings.JTA_PLATFORM, new ContainerJtaPlatform());
-    } else {
-      properties.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+      settings.put(AvailableSettings.TRANSACTION_COORDINATOR_STRATEGY, "jta");
+      settings.put(AvailableSettings.JTA_PLATFORM, new ContainerJtaPlatform());
     }
-    properties.forEach(configuration::property);
     if (tables.schema() != null) {
-      configuration.defaultSchema(tables.schema());
+      settings.put(AvailableSettings.DEFAULT_SCHEMA, tables.schema());
     }
-    return configuration.createEntityManagerFactory();
+    StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+    try {
+      return new MetadataSources(registry)
+          .addAnnotatedClasses(StoredRecord.class, EventRecord.class, SnapshotRecord.class, TrackingRecord.class)
+          .buildMetadata()
+          .buildSessionFactory();
+    } catch (RuntimeException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      throw e;
+    }
   }
 }
