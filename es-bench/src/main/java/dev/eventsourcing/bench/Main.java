@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -20,9 +18,6 @@ import java.util.stream.Stream;
  * table on standard output, and optionally the results and chart into the docs.
  */
 public final class Main {
-  /** Hibernate logs through java.util.logging: its information lines would bury the progress. */
-  private static final Logger HIBERNATE = Logger.getLogger("org.hibernate");
-
   private Main() {}
 
   public static void main(String[] args) throws IOException {
@@ -39,7 +34,6 @@ public final class Main {
       System.exit(2);
       return;
     }
-    HIBERNATE.setLevel(Level.SEVERE);
     boolean temporary = options.workDirectory() == null;
     Path work = temporary ? Files.createTempDirectory("es-bench") : options.workDirectory();
     List<Store> stores = new ArrayList<>();

@@ -6,13 +6,13 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.StatelessSession;
 import org.jspecify.annotations.Nullable;
 
 /** Records snapshots in the application's snapshots table, and is the base of the events recorders. */
 public class JpaAggregateRecorder implements AggregateRecorder {
   protected final JpaStore store;
   private final String selectEvents;
+  private final String insertSnapshot;
 
   public JpaAggregateRecorder(JpaStore store) {
     this(store, store.tables().snapshots());
@@ -22,6 +22,8 @@ public class JpaAggregateRecorder implements AggregateRecorder {
   protected JpaAggregateRecorder(JpaStore store, String table) {
     this.store = store;
     this.selectEvents = "SELECT originator_version, topic, state FROM " + table + " WHERE originator_id = ?";
+    this.insertSnapshot = "INSERT INTO " + table + " (originator_id, originator_version, topic, state)"
+        + " VALUES (?, ?, ?, ?)";
   }
 
   @Override
@@ -29,15 +31,17 @@ public class JpaAggregateRecorder implements AggregateRecorder {
     if (events.isEmpty()) {
       return List.of();
     }
-    return store.write(describeInsert(events), session -> {
-      List<SnapshotRecord> records = new ArrayList<>(events.size());
+    return store.write(describeInsert(events), connection -> store.withStatement(connection, insertSnapshot, insert -> {
       for (StoredEvent event : events) {
-        records.add(new SnapshotRecord(
-            event.originatorId(), event.originatorVersion(), event.topic(), event.state()));
+        store.setUuid(insert, 1, event.originatorId());
+        insert.setInt(2, event.originatorVersion());
+        insert.setString(3, event.topic());
+        insert.setBytes(4, event.state());
+        insert.addBatch();
       }
-      insert(session, records);
+      insert.executeBatch();
       return List.of();
-    });
+    }));
   }
 
   @Override
@@ -70,15 +74,6 @@ public class JpaAggregateRecorder implements AggregateRecorder {
         return events;
       });
     });
-  }
-
-  /** Inserts records in JDBC batches. */
-  protected static void insert(StatelessSession session, List<?> records) {
-    if (records.size() == 1) {
-      session.insert(records.get(0));
-    } else {
-      session.insertMultiple(records);
-    }
   }
 
   /** Names a batch of events in messages by its size and its first event. */

@@ -18,6 +18,7 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
   private final String selectNotifications;
   private final String selectMaxTracking;
   private final String insertTracking;
+  private final String selectMaxNotification;
 
   public JpaApplicationRecorder(JpaStore store) {
     super(store, store.tables().events());
@@ -25,6 +26,7 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
     this.selectNotifications = "SELECT notification_id, originator_id, originator_version, topic, state FROM "
         + tables.events() + " WHERE notification_id >= ?";
     this.selectMaxTracking = "SELECT MAX(notification_id) FROM " + tables.tracking() + " WHERE application_name = ?";
+    this.selectMaxNotification = "SELECT MAX(notification_id) FROM " + tables.events();
     this.insertTracking = "INSERT INTO " + tables.tracking() + " (application_name, notification_id) VALUES (?, ?)";
   }
 
@@ -107,9 +109,14 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
 
   @Override
   public @Nullable Long maxNotificationId() {
-    return store.read("selecting the highest notification id", session ->
-        session.createSelectionQuery("select max(r.notificationId) from EventRecord r", Long.class)
-            .getSingleResultOrNull());
+    return store.select("selecting the highest notification id", connection ->
+        store.withStatement(connection, selectMaxNotification, select -> {
+          try (ResultSet results = select.executeQuery()) {
+            results.next();
+            long max = results.getLong(1);
+            return results.wasNull() ? null : max;
+          }
+        }));
   }
 
   /** Selects the highest notification id tracked for an upstream application. */

@@ -22,9 +22,9 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Translates what JDBC, the pool and Hibernate throw into the persistence exceptions, the one place where this
- * happens. The cause chain is walked (Hibernate and JPA wrap the driver's exception, and a failed batch holds it
- * as its next exception) to the first {@link SQLException} whose SQLState or SQLite result code says what
+ * Translates what JDBC, the pool and a server's transactions throw into the persistence exceptions, the one place
+ * where this happens. The cause chain is walked (a transaction manager wraps the driver's exception, and a failed
+ * batch holds it as its next exception) to the first {@link SQLException} whose SQLState or SQLite result code says what
  * happened:
  *
  * <ul>
@@ -148,8 +148,7 @@ public final class JpaErrors {
   private static boolean isConnectionFailure(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-      if (cause instanceof org.hibernate.exception.JDBCConnectionException
-          || cause instanceof java.net.ConnectException
+      if (cause instanceof java.net.ConnectException
           || cause instanceof java.net.SocketException) {
         return true;
       }

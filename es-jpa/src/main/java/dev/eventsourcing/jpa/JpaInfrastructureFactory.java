@@ -111,7 +111,7 @@ public abstract class JpaInfrastructureFactory extends InfrastructureFactory {
   protected static boolean isJta(Environment environment, boolean givenDataSource) {
     String type = environment.get(TRANSACTION_TYPE);
     if (type == null) {
-      return givenDataSource && isInServer();
+      return givenDataSource && ServerTransactions.isInServer();
     }
     return switch (type.trim().toUpperCase(java.util.Locale.ROOT)) {
       case "JTA" -> true;
@@ -119,14 +119,6 @@ public abstract class JpaInfrastructureFactory extends InfrastructureFactory {
       default -> throw new ConfigurationException(
           TRANSACTION_TYPE + "='" + type + "' is not a transaction type: use JTA or RESOURCE_LOCAL");
     };
-  }
-
-  private static boolean isInServer() {
-    try {
-      return new InitialContext().lookup(ContainerJtaPlatform.SYNCHRONIZATION_REGISTRY) != null;
-    } catch (NamingException | RuntimeException e) {
-      return false;
-    }
   }
 
   private synchronized void createTables(String... tables) {

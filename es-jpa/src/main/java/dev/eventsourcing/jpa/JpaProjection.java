@@ -129,9 +129,9 @@ public abstract class JpaProjection extends Projection {
     }
   }
 
-  /** Whether JPA or Hibernate failed, rather than the view's own code. */
+  /** Whether JPA failed, rather than the view's own code. */
   private static boolean isPersistenceFailure(RuntimeException e) {
-    return e instanceof jakarta.persistence.PersistenceException || e instanceof org.hibernate.HibernateException
+    return e instanceof jakarta.persistence.PersistenceException
         || e instanceof dev.eventsourcing.persistence.PersistenceException;
   }
 }

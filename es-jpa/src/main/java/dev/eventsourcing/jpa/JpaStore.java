@@ -1,8 +1,5 @@
 package dev.eventsourcing.jpa;
 
-import jakarta.transaction.InvalidTransactionException;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 import dev.eventsourcing.persistence.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,49 +10,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
-import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
-import org.hibernate.Transaction;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform;
-import org.hibernate.engine.transaction.jta.platform.spi.JtaPlatform;
-import org.hibernate.jdbc.ReturningWork;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One application's tables in one database, and the transactions on them: what the recorders of a store share.
- * Every operation runs in its own stateless session (no persistence context, no second-level cache); every write
+ * Every operation runs plain prepared statements on a connection of the store's {@link DataSource}; every write
  * runs in one transaction, committed whole or rolled back whole, and every failure leaves as a persistence
- * exception naming the application (see {@link JpaErrors}).
+ * exception naming the application (see {@link JpaErrors}). With a server's transactions (JTA), a write joins the
+ * caller's JTA transaction, or runs in one of its own when there is none; the connection is then the server's,
+ * enlisted in the transaction.
  *
- * <p>The paths every event takes, its insert and its selects, run plain prepared statements on the session's
- * connection ({@link #select}, {@link #writeEvents}): Hibernate's per-entity insert coordination, query
- * interpretation and transaction bookkeeping cost more than the statements themselves there. The entities stay the
- * description of the tables.
- *
- * <p>A store decides how writers of events are ordered ({@link #lockEvents}), how its transactions of events begin
- * and end, how it binds a UUID, and which DDL creates its tables.
+ * <p>A store decides how writers of events are ordered ({@link #lockEvents}), how its transactions begin and end,
+ * how it binds a UUID, and which DDL creates its tables.
  */
 public abstract class JpaStore implements AutoCloseable {
   private final String applicationName;
   private final TableNames tables;
-  private final SessionFactory sessions;
+  private final DataSource dataSource;
+  private final @Nullable ServerTransactions serverTransactions;
   private final List<AutoCloseable> resources;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String insertEvent;
-  private final boolean jta;
 
   /**
-   * @param resources what the store owns and closes with itself, such as the pool under {@code sessions}
+   * @param jta whether the transactions are a Jakarta EE server's, on a data source the server enlists in them
+   * @param resources what the store owns and closes with itself, such as the pool that is {@code dataSource}
    */
-  protected JpaStore(
-      String applicationName, TableNames tables, SessionFactory sessions, List<? extends AutoCloseable> resources) {
+  protected JpaStore(String applicationName, TableNames tables, DataSource dataSource, boolean jta,
+      List<? extends AutoCloseable> resources) {
     this.applicationName = applicationName;
     this.tables = tables;
-    this.sessions = sessions;
+    this.dataSource = dataSource;
+    this.serverTransactions = jta ? new ServerTransactions() : null;
     this.resources = List.copyOf(resources);
-    this.jta = !(jtaPlatform() instanceof NoJtaPlatform);
     this.insertEvent = "INSERT INTO " + tables.events()
         + " (originator_id, originator_version, topic, state, notification_id) VALUES (?, ?, ?, ?, ?)";
   }
@@ -68,72 +56,66 @@ public abstract class JpaStore implements AutoCloseable {
     return tables;
   }
 
-  /** Runs a read in a stateless session. */
-  public <T> T read(String operation, Function<StatelessSession, T> work) {
-    try (StatelessSession session = sessions.openStatelessSession()) {
-      return work.apply(session);
-    } catch (RuntimeException e) {
-      throw JpaErrors.translate(e, applicationName, operation);
-    }
+  /** Whether the transactions are a Jakarta EE server's. */
+  public boolean isJta() {
+    return serverTransactions != null;
   }
 
-  /** Runs plain statements on a stateless session's connection, outside a transaction. */
-  public <T> T select(String operation, ReturningWork<T> work) {
-    return read(operation, session -> session.doReturningWork(work));
-  }
-
-  /** Runs {@code work} in one transaction: committed if it returns, rolled back if anything fails. */
-  public <T> T write(String operation, Function<StatelessSession, T> work) {
-    StatelessSession session = null;
-    Transaction transaction = null;
-    try {
-      session = sessions.openStatelessSession();
-      transaction = session.beginTransaction();
-      T result = work.apply(session);
-      transaction.commit();
-      return result;
-    } catch (RuntimeException e) {
-      rollBack(transaction, e);
+  /** Runs reads on a connection, outside a transaction of the store's (in the caller's JTA transaction if any). */
+  public <T> T select(String operation, ConnectionWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.execute(connection);
+    } catch (SQLException | RuntimeException e) {
       throw JpaErrors.translate(e, applicationName, operation);
-    } finally {
-      if (session != null) {
-        try {
-          session.close();
-        } catch (RuntimeException e) {
-          // The transaction is over; a failure to release the connection is the pool's to handle.
-        }
-      }
     }
   }
 
   /**
-   * Runs a write of events on a stateless session's connection, in one transaction begun by {@link #begin} and
-   * ended by {@link #commit}, or by {@link #rollback} if anything fails; with a server's transactions (JTA), in
-   * the caller's JTA transaction or one of its own, as {@link #write}. {@code work} starts with {@link
-   * #lockEvents} or {@link #lockAndInsertEvents}.
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if anything fails. With a server's
+   * transactions, in the caller's JTA transaction (marked for rollback if anything fails) or one of its own.
    */
-  public <T> T writeEvents(String operation, ReturningWork<T> work) {
-    if (jta) {
-      return write(operation, session -> session.doReturningWork(work));
+  public <T> T write(String operation, ConnectionWork<T> work) {
+    if (serverTransactions == null) {
+      return select(operation, connection -> inLocalTransaction(connection, work));
     }
-    return select(operation, connection -> {
-      begin(connection);
-      try {
-        T result = work.execute(connection);
-        commit(connection);
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          rollback(connection);
-        } catch (SQLException | RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
-      }
-    });
+    try {
+      return serverTransactions.inTransaction(() -> selectInServer(work));
+    } catch (Exception e) {
+      throw JpaErrors.translate(e, applicationName, operation);
+    }
   }
 
-  /** Begins a transaction of events on a connection in auto-commit mode. */
+  /**
+   * Runs a write of events as {@link #write}; {@code work} starts with {@link #lockEvents} or {@link
+   * #lockAndInsertEvents}. A store may order its writers of events before they ask the database for its lock.
+   */
+  public <T> T writeEvents(String operation, ConnectionWork<T> work) {
+    return write(operation, work);
+  }
+
+  private <T> T inLocalTransaction(Connection connection, ConnectionWork<T> work) throws SQLException {
+    begin(connection);
+    try {
+      T result = work.execute(connection);
+      commit(connection);
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        rollback(connection);
+      } catch (SQLException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private <T> T selectInServer(ConnectionWork<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.execute(connection);
+    }
+  }
+
+  /** Begins a transaction on a connection in auto-commit mode (not with a server's transactions). */
   protected abstract void begin(Connection connection) throws SQLException;
 
   /** Commits the transaction {@link #begin} began, and leaves the connection in auto-commit mode. */
@@ -223,26 +205,18 @@ public abstract class JpaStore implements AutoCloseable {
       statements.addAll(createTableStatements(table));
     }
     String operation = "creating tables " + String.join(", ", logicalTables);
-    TransactionManager transactions = jta ? jtaPlatform().retrieveTransactionManager() : null;
-    jakarta.transaction.Transaction callers = null;
+    ConnectionWork<Void> work = connection -> {
+      execute(connection, statements);
+      return null;
+    };
+    if (serverTransactions == null) {
+      write(operation, work);
+      return;
+    }
     try {
-      if (transactions != null) {
-        callers = transactions.suspend();
-      }
-      write(operation, session -> {
-        session.doWork(connection -> execute(connection, statements));
-        return null;
-      });
-    } catch (SystemException e) {
+      serverTransactions.inNewTransaction(() -> selectInServer(work));
+    } catch (Exception e) {
       throw JpaErrors.translate(e, applicationName, operation);
-    } finally {
-      if (callers != null) {
-        try {
-          transactions.resume(callers);
-        } catch (InvalidTransactionException | SystemException e) {
-          throw JpaErrors.translate(e, applicationName, "resuming the caller's transaction after " + operation);
-        }
-      }
     }
   }
 
@@ -263,39 +237,18 @@ public abstract class JpaStore implements AutoCloseable {
     }
   }
 
-  private JtaPlatform jtaPlatform() {
-    return sessions.unwrap(SessionFactoryImplementor.class).getServiceRegistry().requireService(JtaPlatform.class);
-  }
-
-  /** Closes the session factory and what the store owns. */
+  /** Closes what the store owns. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    try {
-      sessions.close();
-    } finally {
-      for (AutoCloseable resource : resources) {
-        try {
-          resource.close();
-        } catch (Exception e) {
-          throw JpaErrors.translate(e, applicationName, "closing the store");
-        }
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        throw JpaErrors.translate(e, applicationName, "closing the store");
       }
-    }
-  }
-
-  private static void rollBack(@Nullable Transaction transaction, RuntimeException failure) {
-    if (transaction == null) {
-      return;
-    }
-    try {
-      if (transaction.getStatus().canRollback()) {
-        transaction.rollback();
-      }
-    } catch (RuntimeException e) {
-      failure.addSuppressed(e);
     }
   }
 }

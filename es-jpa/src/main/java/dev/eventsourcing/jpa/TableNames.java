@@ -4,9 +4,6 @@ import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.Environment;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.hibernate.boot.model.naming.Identifier;
-import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
-import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,15 +73,5 @@ public final class TableNames {
 
   private String qualified(String table) {
     return schema == null ? unqualified(table) : schema + "." + unqualified(table);
-  }
-
-  /** Maps the entities' logical table names to this application's tables. */
-  PhysicalNamingStrategyStandardImpl namingStrategy() {
-    return new PhysicalNamingStrategyStandardImpl() {
-      @Override
-      public Identifier toPhysicalTableName(Identifier logicalName, JdbcEnvironment environment) {
-        return Identifier.toIdentifier(unqualified(logicalName.getText()));
-      }
-    };
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Database stores through JPA (Hibernate), shared by PostgreSQL and SQLite: the entities that map stored events,
- * snapshots and tracking records to an application's tables, the recorders, the translation of database errors
- * into the persistence exceptions, and the bootstrap of a Hibernate session factory on a {@link
- * javax.sql.DataSource}. The stores themselves are in {@link dev.eventsourcing.jpa.postgres} and {@link
+ * Database stores on JDBC, shared by PostgreSQL and SQLite: an application's tables and the transactions on them
+ * ({@link dev.eventsourcing.jpa.JpaStore}), local or a Jakarta EE server's, on a {@link javax.sql.DataSource}; the
+ * recorders; the translation of database errors into the persistence exceptions; and projections into JPA
+ * entities ({@link dev.eventsourcing.jpa.JpaProjection}). The stores themselves are in {@link dev.eventsourcing.jpa.postgres} and {@link
  * dev.eventsourcing.jpa.sqlite}.
  */
 @NullMarked

@@ -3,6 +3,7 @@ package dev.eventsourcing.examples.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventsourcing.jpa.ProjectionPosition;
 import dev.eventsourcing.jpa.TestPostgres;
 import dev.eventsourcing.persistence.RecordConflictException;
 import jakarta.persistence.EntityManagerFactory;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,7 @@ class BankTest {
     Map<String, String> settings = new HashMap<>(TestPostgres.newSchema());
     settings.put("PERSISTENCE_MODULE", "postgres");
     bank = new Bank(settings);
-    views = Balances.persistenceUnit(TestPostgres.dataSource(settings));
+    views = persistenceUnit(TestPostgres.dataSource(settings));
   }
 
   @AfterEach
@@ -156,5 +160,21 @@ class BankTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The persistence unit of the view on Hibernate, in the given database; it creates the view's tables if they are missing.
+   * Hibernate does not log the SQL errors it throws: a conflict with another projector is a normal outcome.
+   */
+  private static EntityManagerFactory persistenceUnit(DataSource dataSource) {
+    HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("bank-views")
+        .managedClasses(Balance.class, ProjectionPosition.class);
+    Map.<String, Object>of(
+            AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource,
+            AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "update",
+            // Two projectors of one view may insert the same row; the loser's conflict is expected, not an error.
+            AvailableSettings.LOG_JDBC_ERRORS, false)
+        .forEach(configuration::property);
+    return configuration.createEntityManagerFactory();
   }
 }

@@ -2,7 +2,6 @@ package dev.eventsourcing.jpa.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.eventsourcing.jpa.JpaBootstrap;
 import dev.eventsourcing.jpa.JpaErrors;
 import dev.eventsourcing.jpa.JpaInfrastructureFactory;
 import dev.eventsourcing.jpa.JpaStore;
@@ -11,8 +10,6 @@ import dev.eventsourcing.persistence.Environment;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.hibernate.SessionFactory;
-import org.hibernate.dialect.PostgreSQLDialect;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -73,19 +70,7 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
         throw JpaErrors.translate(e, name, "connecting to PostgreSQL");
       }
     }
-    try {
-      SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, PostgreSQLDialect.class, "14.0", tables, jta);
-      this.store = new PostgresStore(name, tables, sessions, owned, lockTimeout, jta);
-    } catch (RuntimeException e) {
-      for (AutoCloseable resource : owned) {
-        try {
-          resource.close();
-        } catch (Exception suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
-      throw e;
-    }
+    this.store = new PostgresStore(name, tables, source, jta, owned, lockTimeout);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.eventsourcing.jpa.postgres;
 
+import dev.eventsourcing.jpa.ConnectionWork;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
@@ -12,8 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.SessionFactory;
-import org.hibernate.jdbc.ReturningWork;
+import javax.sql.DataSource;
 
 final class PostgresStore extends JpaStore {
   /** Serialises concurrent creation of tables (CREATE ... IF NOT EXISTS races in PostgreSQL). */
@@ -23,9 +23,9 @@ final class PostgresStore extends JpaStore {
   private final String lockAndInsertEvents;
   private final WriterQueue writers;
 
-  PostgresStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
-      int lockTimeoutSeconds, boolean jta) {
-    super(applicationName, tables, sessions, resources);
+  PostgresStore(String applicationName, TableNames tables, DataSource dataSource, boolean jta,
+      List<AutoCloseable> resources, int lockTimeoutSeconds) {
+    super(applicationName, tables, dataSource, jta, resources);
     this.writers = jta
         ? WriterQueue.none(applicationName)
         : new WriterQueue(applicationName, lockTimeoutSeconds > 0 ? lockTimeoutSeconds : -1,
@@ -49,7 +49,7 @@ final class PostgresStore extends JpaStore {
 
   /** The writers of this process take turns before they take the table lock. */
   @Override
-  public <T> T writeEvents(String operation, ReturningWork<T> work) {
+  public <T> T writeEvents(String operation, ConnectionWork<T> work) {
     return writers.inTurn(operation, () -> super.writeEvents(operation, work));
   }
 

@@ -3,7 +3,6 @@ package dev.eventsourcing.jpa.sqlite;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.eventsourcing.domain.EventSourcingException;
-import dev.eventsourcing.jpa.JpaBootstrap;
 import dev.eventsourcing.jpa.JpaErrors;
 import dev.eventsourcing.jpa.JpaInfrastructureFactory;
 import dev.eventsourcing.jpa.JpaStore;
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.hibernate.SessionFactory;
-import org.hibernate.community.dialect.SQLiteDialect;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -68,8 +65,7 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
       if (ownPool) {
         source = openPool(environment, lockTimeout, owned);
       }
-      SessionFactory sessions = JpaBootstrap.sessionFactory(name, source, SQLiteDialect.class, "3.40", tables, jta);
-      this.store = new SqliteStore(name, tables, sessions, owned, lockTimeout, ownPool, jta);
+      this.store = new SqliteStore(name, tables, source, jta, owned, lockTimeout, ownPool);
     } catch (RuntimeException e) {
       for (AutoCloseable resource : owned) {
         try {

@@ -1,5 +1,6 @@
 package dev.eventsourcing.jpa.sqlite;
 
+import dev.eventsourcing.jpa.ConnectionWork;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
@@ -10,10 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
-import org.hibernate.jdbc.ReturningWork;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 final class SqliteStore extends JpaStore {
@@ -22,13 +20,13 @@ final class SqliteStore extends JpaStore {
   private final @Nullable KeptStatements kept;
 
   /**
-   * @param ownPool whether {@code sessions} use the store's own pool, on whose connections statements are kept
+   * @param ownPool whether {@code dataSource} is the store's own pool, on whose connections statements are kept
    *     prepared
    * @param jta whether its transactions are a server's, in which writers take no turns in the process
    */
-  SqliteStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
-      int lockTimeoutSeconds, boolean ownPool, boolean jta) {
-    super(applicationName, tables, sessions, resources);
+  SqliteStore(String applicationName, TableNames tables, DataSource dataSource, boolean jta,
+      List<AutoCloseable> resources, int lockTimeoutSeconds, boolean ownPool) {
+    super(applicationName, tables, dataSource, jta, resources);
     this.kept = ownPool ? new KeptStatements() : null;
     this.writers = jta
         ? WriterQueue.none(applicationName)
@@ -37,18 +35,12 @@ final class SqliteStore extends JpaStore {
   }
 
   /**
-   * One writer at a time in this process; the transaction begins with {@code BEGIN IMMEDIATE} (the pool's
-   * connections are configured so), which keeps writers of other processes out until it ends. Writes of events
-   * do the same with {@link #begin}.
+   * One writer at a time in this process, events or snapshots; the transaction begins with {@code BEGIN
+   * IMMEDIATE} ({@link #begin}), which keeps writers of other processes out until it ends.
    */
   @Override
-  public <T> T write(String operation, Function<StatelessSession, T> work) {
+  public <T> T write(String operation, ConnectionWork<T> work) {
     return writers.inTurn(operation, () -> super.write(operation, work));
-  }
-
-  @Override
-  public <T> T writeEvents(String operation, ReturningWork<T> work) {
-    return writers.inTurn(operation, () -> super.writeEvents(operation, work));
   }
 
   /**
