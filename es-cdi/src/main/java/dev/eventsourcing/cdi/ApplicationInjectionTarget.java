@@ -18,12 +18,15 @@ final class ApplicationInjectionTarget<T extends Application> implements Injecti
   private final Class<T> type;
   private final BeanManager beans;
   private final ContainerSystem system;
+  private final DeploymentBeans deployment;
 
-  ApplicationInjectionTarget(InjectionTarget<T> target, Class<T> type, BeanManager beans, ContainerSystem system) {
+  ApplicationInjectionTarget(InjectionTarget<T> target, Class<T> type, BeanManager beans, ContainerSystem system,
+      DeploymentBeans deployment) {
     this.target = target;
     this.type = type;
     this.beans = beans;
     this.system = system;
+    this.deployment = deployment;
   }
 
   @Override
@@ -32,7 +35,7 @@ final class ApplicationInjectionTarget<T extends Application> implements Injecti
     if (running != null) {
       return running;
     }
-    ApplicationBuilder<T> builder = ContainerSettings.resolve(beans).builder(type);
+    ApplicationBuilder<T> builder = ContainerSettings.resolve(deployment.config(beans)).builder(type);
     return builder.construct(() -> target.produce(context));
   }
 

@@ -2,8 +2,6 @@ package dev.eventsourcing.cdi;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.ApplicationBuilder;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +20,12 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
   static final String PREFIX = "eventsourcing.";
   private static final boolean MICROPROFILE_CONFIG = isPresent("org.eclipse.microprofile.config.ConfigProvider");
 
-  static ContainerSettings resolve(BeanManager beans) {
+  /**
+   * The settings of the sources in their order of precedence.
+   *
+   * @param config the deployment's configuration bean, if it has one
+   */
+  static ContainerSettings resolve(@Nullable EventSourcingConfig config) {
     Map<String, String> settings = new HashMap<>();
     Properties properties = System.getProperties();
     for (String name : properties.stringPropertyNames()) {
@@ -32,12 +35,7 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
       MicroProfileSettings.read().forEach((name, value) -> putProperty(settings, name, value));
     }
     DataSource dataSource = null;
-    Instance<EventSourcingConfig> configs = beans.createInstance().select(EventSourcingConfig.class);
-    if (configs.isAmbiguous()) {
-      throw new IllegalStateException("there are several EventSourcingConfig beans: produce one");
-    }
-    if (configs.isResolvable()) {
-      EventSourcingConfig config = configs.get();
+    if (config != null) {
       settings.putAll(config.settings());
       dataSource = config.dataSource();
     }

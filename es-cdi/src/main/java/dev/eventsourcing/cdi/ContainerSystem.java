@@ -4,7 +4,6 @@ import dev.eventsourcing.application.Application;
 import dev.eventsourcing.system.EventSystem;
 import dev.eventsourcing.system.MultiThreadedRunner;
 import dev.eventsourcing.system.Runner;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -29,26 +28,45 @@ final class ContainerSystem {
   private @Nullable EventSystem system;
   private boolean looked;
   private final Set<Application> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final DeploymentBeans deployment;
 
-  /** The started runner of the deployment's system, or {@code null} if the deployment produces none. */
+  ContainerSystem(DeploymentBeans deployment) {
+    this.deployment = deployment;
+  }
+
+  /**
+   * The started runner of the deployment's system, or {@code null} if the deployment produces none. If it fails to
+   * start, the next call tries again.
+   */
   synchronized @Nullable Runner runner(BeanManager beans) {
     if (!looked) {
-      looked = true;
-      Instance<EventSystem> systems = beans.createInstance().select(EventSystem.class);
-      if (systems.isAmbiguous()) {
-        throw new IllegalStateException("there are several EventSystem beans: produce one");
-      }
-      if (systems.isResolvable()) {
-        EventSystem produced = systems.get();
-        ContainerSettings settings = ContainerSettings.resolve(beans);
+      EventSystem produced = deployment.system(beans);
+      if (produced != null) {
+        ContainerSettings settings = ContainerSettings.resolve(deployment.config(beans));
         Runner started = new MultiThreadedRunner(produced, settings::build, MultiThreadedRunner.DEFAULT_POLL_INTERVAL,
             threads());
         started.start();
         system = produced;
         runner = started;
       }
+      looked = true;
     }
     return runner;
+  }
+
+  /**
+   * Whether a failure comes from a JNDI name the server does not resolve yet: Payara resolves the names of a
+   * deployment ({@code java:app/...}) only in its components' calls and managed threads, not while the deployment
+   * starts.
+   */
+  static boolean isUnboundName(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+      if (cause instanceof NamingException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The runner's instance of an application class, or {@code null} if the class is not in the system. */

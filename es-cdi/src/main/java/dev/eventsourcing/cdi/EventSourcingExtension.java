@@ -11,12 +11,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.util.ArrayList;
@@ -41,9 +41,11 @@ import java.util.Map;
  * application and the setting.
  */
 public class EventSourcingExtension implements Extension {
+  private static final System.Logger LOGGER = System.getLogger(EventSourcingExtension.class.getName());
   private final Map<Class<? extends Application>, EventSourcingApplication> applications = new LinkedHashMap<>();
   private final List<String> misplaced = new ArrayList<>();
-  private final ContainerSystem system = new ContainerSystem();
+  private final DeploymentBeans deployment = new DeploymentBeans();
+  private final ContainerSystem system = new ContainerSystem(deployment);
 
   <T> void findApplications(
       @Observes @WithAnnotations(EventSourcingApplication.class) ProcessAnnotatedType<T> event) {
@@ -59,10 +61,14 @@ public class EventSourcingExtension implements Extension {
     }
   }
 
+  <T> void noteBeans(@Observes ProcessBean<T> event) {
+    deployment.discovered(event.getBean());
+  }
+
   <T extends Application> void constructWithSettings(@Observes ProcessInjectionTarget<T> event, BeanManager beans) {
     Class<T> type = event.getAnnotatedType().getJavaClass();
     if (applications.containsKey(type)) {
-      event.setInjectionTarget(new ApplicationInjectionTarget<>(event.getInjectionTarget(), type, beans, system));
+      event.setInjectionTarget(new ApplicationInjectionTarget<>(event.getInjectionTarget(), type, beans, system, deployment));
     }
   }
 
@@ -83,9 +89,20 @@ public class EventSourcingExtension implements Extension {
         });
   }
 
-  /** Starts the deployment's event system, if it has one, when the application context starts. */
+  /**
+   * Starts the deployment's event system, if it has one, when the application context starts; or, if the server
+   * does not resolve a JNDI name it needs yet, when one of its applications or the runner is first used.
+   */
   void startSystem(@Observes @Initialized(ApplicationScoped.class) Object started, BeanManager beans) {
-    system.runner(beans);
+    try {
+      system.runner(beans);
+    } catch (RuntimeException e) {
+      if (!ContainerSystem.isUnboundName(e)) {
+        throw e;
+      }
+      LOGGER.log(System.Logger.Level.INFO, "the event system starts on first use, as a JNDI name it needs is not"
+          + " bound while the deployment starts: " + e.getMessage());
+    }
   }
 
   /** Stops the deployment's event system, and closes its applications, before the application context ends. */
@@ -96,7 +113,7 @@ public class EventSourcingExtension implements Extension {
   void checkSettings(@Observes AfterDeploymentValidation event, BeanManager beans) {
     ContainerSettings settings;
     try {
-      settings = ContainerSettings.resolve(beans);
+      settings = ContainerSettings.resolve(deployment.config(beans));
     } catch (RuntimeException e) {
       event.addDeploymentProblem(new DeploymentException("the event-sourced applications' settings could not be"
           + " read: " + e.getMessage(), e));
@@ -105,10 +122,9 @@ public class EventSourcingExtension implements Extension {
     applications.forEach((type, annotation) -> {
       try {
         if (annotation.eager()) {
-          construct(type, beans);
+          constructEagerly(type, beans, settings);
         } else {
-          // The default name: an application that overrides name() is checked without its own prefixed settings.
-          InfrastructureFactory.check(Environment.fromProcess(type.getSimpleName(), settings.settings()));
+          check(type, settings);
         }
       } catch (RuntimeException e) {
         event.addDeploymentProblem(new DeploymentException("event-sourced application " + type.getName()
@@ -117,10 +133,25 @@ public class EventSourcingExtension implements Extension {
     });
   }
 
-  /** Constructs the contextual instance by calling it through its client proxy. */
-  private static void construct(Class<? extends Application> type, BeanManager beans) {
-    Bean<?> bean = beans.resolve(beans.getBeans(type));
-    Application application = (Application) beans.getReference(bean, type, beans.createCreationalContext(bean));
-    application.name();
+  /**
+   * Constructs an application through its client proxy; or, if the server does not resolve a JNDI name it needs
+   * yet, checks its settings as a lazy application's, and leaves it to be constructed on first use.
+   */
+  private void constructEagerly(Class<? extends Application> type, BeanManager beans, ContainerSettings settings) {
+    try {
+      deployment.application(type, beans).name();
+    } catch (RuntimeException e) {
+      if (!ContainerSystem.isUnboundName(e)) {
+        throw e;
+      }
+      LOGGER.log(System.Logger.Level.INFO, "event-sourced application " + type.getName() + " is constructed on"
+          + " first use, as a JNDI name it needs is not bound while the deployment starts: " + e.getMessage());
+      check(type, settings);
+    }
+  }
+
+  /** Checks the settings of a lazy application: the default name, without an overridden name's own prefix. */
+  private static void check(Class<? extends Application> type, ContainerSettings settings) {
+    InfrastructureFactory.check(Environment.fromProcess(type.getSimpleName(), settings.settings()));
   }
 }

@@ -1,0 +1,67 @@
+package dev.eventsourcing.cdi;
+
+import dev.eventsourcing.application.Application;
+import dev.eventsourcing.system.EventSystem;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The deployment's beans that the extension uses, its {@link EventSystem}, its {@link EventSourcingConfig} and its
+ * applications,
+ * noted as the container discovers them. Looking them up through a bean manager would not do: the one a container
+ * gives an extension may be that of the extension's own archive, and Payara's for a jar of {@code WEB-INF/lib} does
+ * not see the beans of {@code WEB-INF/classes}.
+ */
+final class DeploymentBeans {
+  private final List<Bean<?>> systems = new CopyOnWriteArrayList<>();
+  private final List<Bean<?>> configs = new CopyOnWriteArrayList<>();
+  private final List<Bean<?>> applications = new CopyOnWriteArrayList<>();
+
+  /** Notes a bean, if it is one of those. */
+  void discovered(Bean<?> bean) {
+    if (bean.getTypes().contains(EventSystem.class)) {
+      systems.add(bean);
+    }
+    if (bean.getTypes().contains(EventSourcingConfig.class)) {
+      configs.add(bean);
+    }
+    if (bean.getTypes().contains(Application.class)) {
+      applications.add(bean);
+    }
+  }
+
+  /** A reference to the bean of an application class (its client proxy). */
+  <A extends Application> A application(Class<A> type, BeanManager beans) {
+    List<Bean<?>> ofType = applications.stream().filter(bean -> bean.getBeanClass() == type).toList();
+    A application = reference(ofType, type, beans);
+    if (application == null) {
+      throw new IllegalStateException("no bean of " + type.getName());
+    }
+    return application;
+  }
+
+  /** The deployment's event system, or {@code null} if it produces none. */
+  @Nullable EventSystem system(BeanManager beans) {
+    return reference(systems, EventSystem.class, beans);
+  }
+
+  /** The deployment's configuration bean, or {@code null} if it has none. */
+  @Nullable EventSourcingConfig config(BeanManager beans) {
+    return reference(configs, EventSourcingConfig.class, beans);
+  }
+
+  private static <T> @Nullable T reference(List<Bean<?>> found, Class<T> type, BeanManager beans) {
+    Bean<?> bean;
+    try {
+      bean = beans.resolve(Set.copyOf(found));
+    } catch (AmbiguousResolutionException e) {
+      throw new IllegalStateException("there are several " + type.getSimpleName() + " beans: produce one", e);
+    }
+    return bean == null ? null : type.cast(beans.getReference(bean, type, beans.createCreationalContext(bean)));
+  }
+}
