@@ -1,6 +1,8 @@
 package dev.eventsourcing.examples.web;
 
 import dev.eventsourcing.system.EventSystem;
+import dev.eventsourcing.system.MultiThreadedRunner;
+import dev.eventsourcing.system.Runner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
@@ -8,16 +10,27 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Added to the WAR by the server test: the system of the Universe and its counter, and the counter over HTTP. */
 @Path("/counted-worlds")
 @RequestScoped
 public class CountedWorlds {
   @Inject WorldCounter counter;
+  @Inject Runner runner;
 
   @GET
   public String counted() {
     return counter.counted();
+  }
+
+  /** What stopped the system's followers, if anything did: one line each. */
+  @GET
+  @Path("/failures")
+  public String failures() {
+    return ((MultiThreadedRunner) runner).failures().stream()
+        .map(Throwable::toString)
+        .collect(Collectors.joining("\n"));
   }
 
   /** The deployment's event system. */
