@@ -109,8 +109,8 @@ public abstract class JpaStore implements AutoCloseable {
   /**
    * Runs a write of events on a stateless session's connection, in one transaction begun by {@link #begin} and
    * ended by {@link #commit}, or by {@link #rollback} if anything fails; with a server's transactions (JTA), in
-   * the caller's JTA transaction or one of its own, as {@link #write}. {@code work} starts with {@link
-   * #lockEvents} or {@link #lockAndInsertEvents}.
+   * the caller's JTA transaction or one of its own, as {@link #write}. {@code work} that writes events starts with
+   * {@link #lockEvents} or {@link #lockAndInsertEvents}; work that writes only data keys takes no lock.
    */
   public <T> T writeEvents(String operation, ReturningWork<T> work) {
     if (jta) {
@@ -184,6 +184,12 @@ public abstract class JpaStore implements AutoCloseable {
   }
 
   /**
+   * After data keys were erased, in auto-commit mode: removes what copies of the erased records the database
+   * keeps outside its tables and can remove at once. By default nothing.
+   */
+  protected void removeErasedCopies(Connection connection) throws SQLException {}
+
+  /**
    * Runs {@code work} with a statement of {@code sql} prepared on {@code connection}; the statement is the work's
    * until it returns, and the work closes the result sets it opens. By default the statement is closed after; a
    * store may keep it prepared for the connection's next operation.
@@ -209,7 +215,7 @@ public abstract class JpaStore implements AutoCloseable {
   /**
    * The statements that create a table if it does not exist, with its indexes.
    *
-   * @param table {@code events}, {@code snapshots} or {@code tracking}
+   * @param table {@code events}, {@code snapshots}, {@code tracking} or {@code keys}
    */
   protected abstract List<String> createTableStatements(String table);
 

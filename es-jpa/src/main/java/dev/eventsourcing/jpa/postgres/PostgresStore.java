@@ -151,6 +151,11 @@ final class PostgresStore extends JpaStore {
           + "application_name text NOT NULL, "
           + "notification_id bigint NOT NULL, "
           + "PRIMARY KEY (application_name, notification_id))");
+      case "keys" -> statements.add("CREATE TABLE IF NOT EXISTS " + tables.keys() + " ("
+          + "subject_id uuid NOT NULL, "
+          + "master_key_id text, "
+          + "wrapped_key bytea, "
+          + "PRIMARY KEY (subject_id))");
       default -> throw new IllegalArgumentException("no table " + table);
     }
     return statements;
