@@ -2,7 +2,6 @@ package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.DataKey;
-import dev.eventsourcing.persistence.DataKeyConflictException;
 import dev.eventsourcing.persistence.DataKeyRecorder;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.ProcessRecorder;
@@ -27,7 +26,6 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
   private final String selectNotifications;
   private final String selectMaxTracking;
   private final String insertTracking;
-  private final String insertKey;
   private final String selectKey;
   private final String selectKeysNotWrappedBy;
   private final String updateKey;
@@ -40,8 +38,6 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
         + tables.events() + " WHERE notification_id >= ?";
     this.selectMaxTracking = "SELECT MAX(notification_id) FROM " + tables.tracking() + " WHERE application_name = ?";
     this.insertTracking = "INSERT INTO " + tables.tracking() + " (application_name, notification_id) VALUES (?, ?)";
-    this.insertKey = "INSERT INTO " + tables.keys() + " (subject_id, master_key_id, wrapped_key) VALUES (?, ?, ?)"
-        + " ON CONFLICT (subject_id) DO NOTHING";
     this.selectKey = "SELECT master_key_id, wrapped_key FROM " + tables.keys() + " WHERE subject_id = ?";
     this.selectKeysNotWrappedBy = "SELECT subject_id, master_key_id, wrapped_key FROM " + tables.keys()
         + " WHERE wrapped_key IS NOT NULL AND master_key_id <> ? ORDER BY subject_id LIMIT ?";
@@ -75,24 +71,20 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
         : describeInsert(events);
     return store.writeEvents(operation, connection -> {
       long highestId;
-      if (tracking == null && newKeys.isEmpty()) {
-        highestId = store.lockAndInsertEvents(connection, events);
+      if (tracking == null) {
+        highestId = store.lockAndInsertEvents(connection, events, newKeys);
       } else {
         highestId = store.lockEvents(connection);
-        if (tracking != null) {
-          checkTracking(connection, tracking);
-        }
-        insertKeys(connection, newKeys);
+        checkTracking(connection, tracking);
+        store.insertDataKeys(connection, newKeys);
         if (!events.isEmpty()) {
           store.insertEvents(connection, events, highestId + 1);
         }
-        if (tracking != null) {
-          store.withStatement(connection, insertTracking, insert -> {
-            insert.setString(1, tracking.applicationName());
-            insert.setLong(2, tracking.notificationId());
-            return insert.executeUpdate();
-          });
-        }
+        store.withStatement(connection, insertTracking, insert -> {
+          insert.setString(1, tracking.applicationName());
+          insert.setLong(2, tracking.notificationId());
+          return insert.executeUpdate();
+        });
       }
       List<Long> ids = new ArrayList<>(events.size());
       for (int i = 1; i <= events.size(); i++) {
@@ -205,21 +197,6 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
       store.removeErasedCopies(connection);
       return null;
     });
-  }
-
-  private void insertKeys(Connection connection, List<DataKey> keys) throws SQLException {
-    for (DataKey key : keys) {
-      int inserted = store.withStatement(connection, insertKey, insert -> {
-        store.setUuid(insert, 1, key.subjectId());
-        insert.setString(2, key.masterKeyId());
-        insert.setBytes(3, key.wrappedKey());
-        return insert.executeUpdate();
-      });
-      if (inserted == 0) {
-        throw new DataKeyConflictException("application " + store.applicationName() + ": data subject "
-            + key.subjectId() + " already has a key record");
-      }
-    }
   }
 
   /** Selects the highest notification id tracked for an upstream application. */

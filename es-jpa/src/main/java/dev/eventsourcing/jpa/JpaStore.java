@@ -3,6 +3,8 @@ package dev.eventsourcing.jpa;
 import jakarta.transaction.InvalidTransactionException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import dev.eventsourcing.persistence.DataKey;
+import dev.eventsourcing.persistence.DataKeyConflictException;
 import dev.eventsourcing.persistence.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,6 +46,7 @@ public abstract class JpaStore implements AutoCloseable {
   private final List<AutoCloseable> resources;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String insertEvent;
+  private final String insertDataKey;
   private final boolean jta;
 
   /**
@@ -58,6 +61,8 @@ public abstract class JpaStore implements AutoCloseable {
     this.jta = !(jtaPlatform() instanceof NoJtaPlatform);
     this.insertEvent = "INSERT INTO " + tables.events()
         + " (originator_id, originator_version, topic, state, notification_id) VALUES (?, ?, ?, ?, ?)";
+    this.insertDataKey = "INSERT INTO " + tables.keys() + " (subject_id, master_key_id, wrapped_key)"
+        + " VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING";
   }
 
   public String applicationName() {
@@ -158,6 +163,54 @@ public abstract class JpaStore implements AutoCloseable {
     long highest = lockEvents(connection);
     insertEvents(connection, events, highest + 1);
     return highest;
+  }
+
+  /**
+   * {@link #lockEvents}, then inserts the data keys of per-subject encryption that the events are the first to need,
+   * and the events with the ids after the highest; returns the highest id recorded before them. A store may send
+   * all of it to the database at once.
+   *
+   * @throws DataKeyConflictException if a subject of {@code keys} has a key record already
+   */
+  protected long lockAndInsertEvents(Connection connection, List<StoredEvent> events, List<DataKey> keys)
+      throws SQLException {
+    if (keys.isEmpty()) {
+      return lockAndInsertEvents(connection, events);
+    }
+    long highest = lockEvents(connection);
+    insertDataKeys(connection, keys);
+    if (!events.isEmpty()) {
+      insertEvents(connection, events, highest + 1);
+    }
+    return highest;
+  }
+
+  /**
+   * Inserts the data keys of subjects that have no key record.
+   *
+   * @throws DataKeyConflictException if one has
+   */
+  protected void insertDataKeys(Connection connection, List<DataKey> keys) throws SQLException {
+    for (DataKey key : keys) {
+      int inserted = withStatement(connection, insertDataKey, insert -> {
+        setUuid(insert, 1, key.subjectId());
+        insert.setString(2, key.masterKeyId());
+        insert.setBytes(3, key.wrappedKey());
+        return insert.executeUpdate();
+      });
+      if (inserted == 0) {
+        throw keyConflict(List.of(key));
+      }
+    }
+  }
+
+  /** The failure of a write of events whose new data keys conflict with recorded ones. */
+  protected DataKeyConflictException keyConflict(List<DataKey> keys) {
+    List<Object> subjects = keys.stream().limit(10).<Object>map(DataKey::subjectId).toList();
+    return new DataKeyConflictException("application " + applicationName + ": "
+        + (keys.size() == 1 ? "data subject " + subjects.get(0) : "a data subject of " + subjects
+            + (keys.size() > subjects.size() ? " and " + (keys.size() - subjects.size()) + " more" : ""))
+        + " already has a key record");
   }
 
   /** Inserts events in one JDBC batch, with notification ids from {@code firstId} onward. */
