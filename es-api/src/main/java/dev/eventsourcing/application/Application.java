@@ -1,9 +1,12 @@
 package dev.eventsourcing.application;
 
+import dev.eventsourcing.cipher.DataKeys;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.EventSourcingException;
+import dev.eventsourcing.domain.PersonalData;
 import dev.eventsourcing.domain.Topics;
+import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.EventStore;
@@ -131,8 +134,8 @@ public class Application implements AutoCloseable {
             }
             Topics.register(type);
           });
-      Mapper mapper = factory.mapper(constructTranscoder());
       ApplicationRecorder recorder = constructRecorder(factory);
+      Mapper mapper = factory.mapper(constructTranscoder(), recorder);
       EventStore events = new EventStore(mapper, recorder);
       boolean snapshotting = factory.isSnapshottingEnabled() || !intervals.isEmpty();
       SnapshotStore snapshots =
@@ -214,15 +217,22 @@ public class Application implements AutoCloseable {
   protected List<Long> save(@Nullable Tracking tracking, Aggregate<?>... aggregates) {
     Set<Aggregate<?>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     List<DomainEvent<?>> pending = new ArrayList<>();
+    Map<UUID, UUID> subjects = Map.of();
     for (Aggregate<?> aggregate : aggregates) {
       if (distinct.add(aggregate)) {
         pending.addAll(aggregate.pendingEvents());
+        if (aggregate instanceof PersonalData personal && !aggregate.pendingEvents().isEmpty()) {
+          if (subjects.isEmpty()) {
+            subjects = new HashMap<>();
+          }
+          subjects.put(aggregate.id(), personal.dataSubjectId());
+        }
       }
     }
     if (pending.isEmpty() && tracking == null) {
       return List.of();
     }
-    List<Long> ids = record(pending, tracking);
+    List<Long> ids = record(pending, tracking, subjects);
     for (Aggregate<?> aggregate : distinct) {
       int saved = aggregate.collectEvents().size();
       snapshotIfDue(aggregate, saved);
@@ -242,7 +252,7 @@ public class Application implements AutoCloseable {
     if (events.isEmpty()) {
       return List.of();
     }
-    return record(events, null);
+    return record(events, null, Map.of());
   }
 
   /**
@@ -255,9 +265,52 @@ public class Application implements AutoCloseable {
     saveListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /**
+   * Forgets a data subject (crypto-shredding): destroys the data key of per-subject encryption ({@code
+   * CIPHER_MODE=per-subject}) that encrypts the events and snapshots of every aggregate of the subject (see {@link
+   * PersonalData}). Afterwards the repository raises {@link AggregateErasedException} for those aggregates, the
+   * notification log still lists their events, each decoded as an {@link dev.eventsourcing.domain.ErasedEvent},
+   * and nothing more can be saved for the subject. Forgetting a subject again, or one with nothing saved, is
+   * allowed; it can't be undone.
+   *
+   * <p>What was copied out of the store is not erased: decrypted events in projections, caches or logs, and old
+   * key records in database backups and write-ahead logs, which the master key can still unwrap.
+   *
+   * @throws ConfigurationException if the application does not encrypt per subject
+   */
+  public void forget(UUID subjectId) {
+    dataKeys("forget a data subject").forget(subjectId);
+  }
+
+  /**
+   * Rewraps up to {@code limit} data keys that another master key ({@code CIPHER_OTHER_KEYS}) wraps with the
+   * current one ({@code CIPHER_KEY}), in one transaction; events are not rewritten. Call it until it returns 0 to
+   * rotate the master key; a rotation that stopped resumes where it was.
+   *
+   * @return how many keys were found to rewrap
+   * @throws ConfigurationException if the application does not encrypt per subject
+   * @throws dev.eventsourcing.cipher.MasterKeyException if a key is wrapped by a master key that is not configured
+   */
+  public int rewrapDataKeys(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive, got " + limit);
+    }
+    return dataKeys("rewrap data keys").rewrap(limit);
+  }
+
+  private DataKeys dataKeys(String toDo) {
+    DataKeys keys = parts().mapper().dataKeys();
+    if (keys == null) {
+      throw new ConfigurationException("application " + name + " can't " + toDo + ": it does not encrypt per"
+          + " subject (set " + InfrastructureFactory.CIPHER_MODE + "=per-subject)");
+    }
+    return keys;
+  }
+
   /** Records events, and the tracking record if given, then tells the save listeners. */
-  private List<Long> record(List<? extends DomainEvent<?>> events, @Nullable Tracking tracking) {
-    List<Long> ids = tracking == null ? parts().events().put(events) : parts().events().put(events, tracking);
+  private List<Long> record(
+      List<? extends DomainEvent<?>> events, @Nullable Tracking tracking, Map<UUID, UUID> subjects) {
+    List<Long> ids = parts().events().put(events, tracking, subjects);
     if (!ids.isEmpty()) {
       saveListeners.forEach(listener -> listener.accept(ids));
     }

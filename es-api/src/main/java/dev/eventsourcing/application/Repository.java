@@ -2,7 +2,9 @@ package dev.eventsourcing.application;
 
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.domain.ErasedEvent;
 import dev.eventsourcing.domain.EventSourcingException;
+import dev.eventsourcing.persistence.DataErasedException;
 import dev.eventsourcing.persistence.EventStore;
 import dev.eventsourcing.persistence.SnapshotStore;
 import java.util.List;
@@ -13,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * Rebuilds aggregates from their stored events, starting from the latest snapshot when snapshotting is enabled.
  * What is stored is enough: the caller never has to name the aggregate class. Safe to use from many threads; each
  * call returns a new aggregate object.
+ *
+ * <p>With per-subject encryption, getting an aggregate whose data subject was forgotten raises {@link
+ * AggregateErasedException}.
  */
 public final class Repository {
   private final String applicationName;
@@ -29,6 +34,7 @@ public final class Repository {
    * The current state of an aggregate.
    *
    * @throws AggregateNotFoundException if nothing is stored for the id
+   * @throws AggregateErasedException if the aggregate's data subject was forgotten
    */
   public <A extends Aggregate<?>> A get(UUID id) {
     return rebuild(id, null);
@@ -66,7 +72,7 @@ public final class Repository {
    */
   public <A> A get(UUID id, @Nullable Integer version, Projector<A> projector) {
     A state = null;
-    for (DomainEvent<?> event : events.get(id, null, version, false, null)) {
+    for (DomainEvent<?> event : readable(id, events.get(id, null, version, false, null))) {
       state = projector.project(state, event);
     }
     if (state == null) {
@@ -82,9 +88,14 @@ public final class Repository {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private <A extends Aggregate<?>> A rebuild(UUID id, @Nullable Integer version) {
-    Aggregate aggregate = snapshots == null ? null : snapshots.latest(id, version);
+    Aggregate aggregate;
+    try {
+      aggregate = snapshots == null ? null : snapshots.latest(id, version);
+    } catch (DataErasedException e) {
+      throw erased(id, e.subjectId());
+    }
     Integer gt = aggregate == null ? null : aggregate.version();
-    List<DomainEvent<?>> stored = events.get(id, gt, version, false, null);
+    List<DomainEvent<?>> stored = readable(id, events.get(id, gt, version, false, null));
     for (DomainEvent event : stored) {
       aggregate = event.mutate(aggregate);
     }
@@ -92,6 +103,21 @@ public final class Repository {
       throw notFound(id, version);
     }
     return (A) aggregate;
+  }
+
+  /** The events, unless they were erased. */
+  private List<DomainEvent<?>> readable(UUID id, List<DomainEvent<?>> stored) {
+    for (DomainEvent<?> event : stored) {
+      if (event.payload() instanceof ErasedEvent erased) {
+        throw erased(id, erased.subjectId());
+      }
+    }
+    return stored;
+  }
+
+  private AggregateErasedException erased(UUID id, UUID subjectId) {
+    return new AggregateErasedException(id, subjectId, "aggregate " + id + " in application " + applicationName
+        + " was erased: its data subject " + subjectId + " was forgotten, so its events can't be read");
   }
 
   private AggregateNotFoundException notFound(UUID id, @Nullable Integer version) {

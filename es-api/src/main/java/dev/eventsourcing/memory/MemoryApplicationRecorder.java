@@ -1,15 +1,113 @@
 package dev.eventsourcing.memory;
 
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.DataKey;
+import dev.eventsourcing.persistence.DataKeyConflictException;
+import dev.eventsourcing.persistence.DataKeyRecorder;
 import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Tracking;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-public class MemoryApplicationRecorder extends MemoryAggregateRecorder implements ApplicationRecorder {
+public class MemoryApplicationRecorder extends MemoryAggregateRecorder implements ApplicationRecorder, DataKeyRecorder {
   private final List<Notification> notifications = new ArrayList<>();
+  /** In the order of the ids' 16 bytes, as databases order them. */
+  private final Map<UUID, DataKey> dataKeys = new TreeMap<>(
+      Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+          .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned));
+
+  @Override
+  public List<Long> insertEvents(List<StoredEvent> events, List<DataKey> newKeys, @Nullable Tracking tracking) {
+    lock.writeLock().lock();
+    try {
+      checkTracking(tracking);
+      for (DataKey key : newKeys) {
+        if (dataKeys.containsKey(key.subjectId())) {
+          throw new DataKeyConflictException("data subject " + key.subjectId() + " already has a key record");
+        }
+      }
+      checkNoConflicts(events);
+      for (DataKey key : newKeys) {
+        dataKeys.put(key.subjectId(), key);
+      }
+      List<Long> ids = recordEvents(events);
+      recordTracking(tracking);
+      return ids;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Fails if the tracking record can't be recorded. Call with the write lock held. */
+  protected void checkTracking(@Nullable Tracking tracking) {
+    if (tracking != null) {
+      throw new ProgrammingException("tracking records need a ProcessRecorder, not a " + getClass().getName());
+    }
+  }
+
+  /** Records a tracking record already checked. Call with the write lock held. */
+  protected void recordTracking(@Nullable Tracking tracking) {}
+
+  @Override
+  public @Nullable DataKey selectDataKey(UUID subjectId) {
+    lock.readLock().lock();
+    try {
+      return dataKeys.get(subjectId);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<DataKey> selectDataKeysNotWrappedBy(String masterKeyId, int limit) {
+    lock.readLock().lock();
+    try {
+      return dataKeys.values().stream()
+          .filter(key -> !key.isErased() && !masterKeyId.equals(key.masterKeyId()))
+          .limit(limit)
+          .toList();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public int updateDataKeys(List<DataKey> selected, List<DataKey> replacements) {
+    lock.writeLock().lock();
+    try {
+      int updated = 0;
+      for (int i = 0; i < selected.size(); i++) {
+        DataKey recorded = dataKeys.get(selected.get(i).subjectId());
+        if (recorded != null && !recorded.isErased()
+            && Objects.equals(recorded.masterKeyId(), selected.get(i).masterKeyId())) {
+          dataKeys.put(recorded.subjectId(), replacements.get(i));
+          updated++;
+        }
+      }
+      return updated;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public void eraseDataKey(UUID subjectId) {
+    lock.writeLock().lock();
+    try {
+      dataKeys.put(subjectId, DataKey.erased(subjectId));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
 
   @Override
   protected List<Long> recordEvents(List<StoredEvent> events) {

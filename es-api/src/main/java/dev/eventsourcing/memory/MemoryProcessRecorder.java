@@ -14,23 +14,24 @@ public class MemoryProcessRecorder extends MemoryApplicationRecorder implements 
 
   @Override
   public List<Long> insertEvents(List<StoredEvent> events, @Nullable Tracking tracking) {
-    lock.writeLock().lock();
-    try {
-      if (tracking != null) {
-        Long max = maxTrackingIds.get(tracking.applicationName());
-        if (max != null && tracking.notificationId() <= max) {
-          throw new RecordConflictException("notification " + tracking.notificationId() + " of "
-              + tracking.applicationName() + " is already tracked (tracked up to " + max + ")");
-        }
+    return insertEvents(events, List.of(), tracking);
+  }
+
+  @Override
+  protected void checkTracking(@Nullable Tracking tracking) {
+    if (tracking != null) {
+      Long max = maxTrackingIds.get(tracking.applicationName());
+      if (max != null && tracking.notificationId() <= max) {
+        throw new RecordConflictException("notification " + tracking.notificationId() + " of "
+            + tracking.applicationName() + " is already tracked (tracked up to " + max + ")");
       }
-      checkNoConflicts(events);
-      List<Long> ids = recordEvents(events);
-      if (tracking != null) {
-        maxTrackingIds.put(tracking.applicationName(), tracking.notificationId());
-      }
-      return ids;
-    } finally {
-      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  protected void recordTracking(@Nullable Tracking tracking) {
+    if (tracking != null) {
+      maxTrackingIds.put(tracking.applicationName(), tracking.notificationId());
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.eventsourcing.persistence;
 
 import dev.eventsourcing.cipher.AesCipher;
+import dev.eventsourcing.cipher.DataKeys;
+import dev.eventsourcing.cipher.MasterKeys;
 import dev.eventsourcing.domain.Topics;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.ServiceLoader;
@@ -29,7 +32,15 @@ import org.jspecify.annotations.Nullable;
  *       public constructor taking the {@link Environment}; takes precedence over {@value #PERSISTENCE_MODULE}.
  *   <li>{@value #CIPHER_TOPIC}: a {@link Cipher} class, such as {@code dev.eventsourcing.cipher:AesCipher}; with
  *       {@value #CIPHER_KEY} set and this unset, {@link AesCipher} is used.
- *   <li>{@value #CIPHER_KEY}: the cipher's key (for {@link AesCipher}, base64 of 16, 24 or 32 bytes).
+ *   <li>{@value #CIPHER_KEY}: the cipher's key (for {@link AesCipher}, base64 of 16, 24 or 32 bytes); with
+ *       per-subject encryption, the master key (base64 of 32 bytes).
+ *   <li>{@value #CIPHER_MODE}: {@code single} (the default: one cipher for every record) or {@code per-subject}:
+ *       envelope encryption with a data key per data subject, wrapped by the master key {@value #CIPHER_KEY} and
+ *       kept in the store, so a subject's data can be erased ({@link DataKeys}); it takes no {@value
+ *       #CIPHER_TOPIC}. Other master keys accepted for unwrapping, as during a rotation, are listed in {@value
+ *       MasterKeys#CIPHER_OTHER_KEYS}.
+ *   <li>{@value #DATA_KEY_CACHE_SIZE}: with per-subject encryption, how many subjects' keys are kept unwrapped in
+ *       memory (default 10,000; 0 for none).
  *   <li>{@value #COMPRESSOR_TOPIC}: a {@link Compressor} class, such as {@code
  *       dev.eventsourcing.compressor:ZlibCompressor}.
  *   <li>{@value #IS_SNAPSHOTTING_ENABLED}: {@code true} to keep snapshots (default {@code false}).
@@ -42,11 +53,15 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   public static final String INFRASTRUCTURE_FACTORY = "INFRASTRUCTURE_FACTORY";
   public static final String CIPHER_TOPIC = "CIPHER_TOPIC";
   public static final String CIPHER_KEY = "CIPHER_KEY";
+  public static final String CIPHER_MODE = "CIPHER_MODE";
+  public static final String DATA_KEY_CACHE_SIZE = "DATA_KEY_CACHE_SIZE";
   public static final String COMPRESSOR_TOPIC = "COMPRESSOR_TOPIC";
   public static final String IS_SNAPSHOTTING_ENABLED = "IS_SNAPSHOTTING_ENABLED";
 
   private final Environment environment;
   private final @Nullable Cipher cipher;
+  private final @Nullable MasterKeys masterKeys;
+  private final int dataKeyCacheSize;
   private final @Nullable Compressor compressor;
   private final boolean snapshottingEnabled;
 
@@ -57,7 +72,9 @@ public abstract class InfrastructureFactory implements AutoCloseable {
    */
   protected InfrastructureFactory(Environment environment) {
     this.environment = environment;
-    this.cipher = constructCipher(environment);
+    this.masterKeys = constructMasterKeys(environment);
+    this.cipher = masterKeys == null ? constructCipher(environment) : null;
+    this.dataKeyCacheSize = environment.getInt(DATA_KEY_CACHE_SIZE, 10_000, 0, 100_000_000);
     this.compressor = constructCompressor(environment);
     this.snapshottingEnabled = environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false);
   }
@@ -96,7 +113,10 @@ public abstract class InfrastructureFactory implements AutoCloseable {
         resolve(PERSISTENCE_MODULE, module, InfrastructureFactory.class);
       }
     }
-    constructCipher(environment);
+    if (constructMasterKeys(environment) == null) {
+      constructCipher(environment);
+    }
+    environment.getInt(DATA_KEY_CACHE_SIZE, 10_000, 0, 100_000_000);
     constructCompressor(environment);
     environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false);
   }
@@ -149,9 +169,39 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     return environment;
   }
 
-  /** A mapper with this environment's compressor and cipher. */
+  /**
+   * A mapper with this environment's compressor and cipher.
+   *
+   * @throws ConfigurationException with per-subject encryption, which needs the recorder that keeps the keys
+   */
   public Mapper mapper(Transcoder transcoder) {
+    if (masterKeys != null) {
+      throw new ConfigurationException("application " + environment.name() + ": " + CIPHER_MODE + "=per-subject"
+          + " keeps data keys in the store: make the mapper with mapper(transcoder, recorder)");
+    }
     return new Mapper(transcoder, compressor, cipher);
+  }
+
+  /**
+   * A mapper with this environment's compressor and cipher; with per-subject encryption, its data keys are kept
+   * by {@code recorder}, the recorder of the events they encrypt.
+   *
+   * @throws ConfigurationException if per-subject encryption is configured and the recorder keeps no data keys
+   */
+  public Mapper mapper(Transcoder transcoder, ApplicationRecorder recorder) {
+    if (masterKeys == null) {
+      return new Mapper(transcoder, compressor, cipher);
+    }
+    if (!(recorder instanceof DataKeyRecorder keys)) {
+      throw new ConfigurationException("application " + environment.name() + ": " + CIPHER_MODE + "=per-subject"
+          + " needs a store that keeps data keys, and " + recorder.getClass().getName() + " does not");
+    }
+    return Mapper.perSubject(transcoder, compressor, new DataKeys(masterKeys, keys, dataKeyCacheSize));
+  }
+
+  /** Whether {@value #CIPHER_MODE} is {@code per-subject}: a store then keeps data keys beside the events. */
+  public boolean isPerSubjectEncryption() {
+    return masterKeys != null;
   }
 
   /**
@@ -175,6 +225,22 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   /** Releases what the factory holds, such as a connection pool. Its recorders are unusable afterwards. */
   @Override
   public void close() {}
+
+  private static @Nullable MasterKeys constructMasterKeys(Environment environment) {
+    String mode = environment.get(CIPHER_MODE, "single").trim().toLowerCase(Locale.ROOT);
+    return switch (mode) {
+      case "single" -> null;
+      case "per-subject" -> {
+        if (environment.get(CIPHER_TOPIC) != null) {
+          throw new ConfigurationException(CIPHER_MODE + "=per-subject encrypts with AES-256-GCM data keys and takes"
+              + " no " + CIPHER_TOPIC + ": unset " + CIPHER_TOPIC);
+        }
+        yield MasterKeys.of(environment);
+      }
+      default -> throw new ConfigurationException(
+          CIPHER_MODE + "='" + mode + "' is not a cipher mode: use single or per-subject");
+    };
+  }
 
   private static @Nullable Cipher constructCipher(Environment environment) {
     String topic = environment.get(CIPHER_TOPIC);

@@ -1,10 +1,15 @@
 package dev.eventsourcing.persistence;
 
 import dev.eventsourcing.cipher.CipherException;
+import dev.eventsourcing.cipher.DataKeys;
+import dev.eventsourcing.cipher.MasterKeyException;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.Aggregates;
 import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.domain.ErasedEvent;
+import dev.eventsourcing.domain.PersonalData;
 import dev.eventsourcing.domain.Topics;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -16,16 +21,33 @@ import org.jspecify.annotations.Nullable;
  * <p>Errors name the originator id, version and topic of the record that failed: {@link TopicException} for a topic
  * that can't or may not be resolved, {@link CipherException} for a wrong key or changed bytes, {@link
  * DataException} for anything else that does not decode.
+ *
+ * <p>With per-subject encryption ({@link DataKeys}), each record is encrypted with the key of its data subject
+ * (see {@link PersonalData}). A stored event whose subject was forgotten decodes to a domain event with an {@link
+ * ErasedEvent} payload, its originator id, version, timestamp and topic intact; a snapshot of such a subject raises
+ * {@link DataErasedException}.
  */
 public final class Mapper {
   private final Transcoder transcoder;
   private final @Nullable Compressor compressor;
   private final @Nullable Cipher cipher;
+  private final @Nullable DataKeys dataKeys;
 
   public Mapper(Transcoder transcoder, @Nullable Compressor compressor, @Nullable Cipher cipher) {
+    this(transcoder, compressor, cipher, null);
+  }
+
+  private Mapper(
+      Transcoder transcoder, @Nullable Compressor compressor, @Nullable Cipher cipher, @Nullable DataKeys dataKeys) {
     this.transcoder = transcoder;
     this.compressor = compressor;
     this.cipher = cipher;
+    this.dataKeys = dataKeys;
+  }
+
+  /** A mapper that encrypts with per-subject data keys. */
+  public static Mapper perSubject(Transcoder transcoder, @Nullable Compressor compressor, DataKeys dataKeys) {
+    return new Mapper(transcoder, compressor, null, dataKeys);
   }
 
   /** A mapper that writes plain JSON. */
@@ -33,7 +55,23 @@ public final class Mapper {
     this(new JacksonTranscoder(), null, null);
   }
 
+  /** The aggregate's per-subject data keys, or {@code null} if it does not encrypt per subject. */
+  public @Nullable DataKeys dataKeys() {
+    return dataKeys;
+  }
+
+  /** The stored event; with per-subject encryption, under the key of the subject its originator id names. */
   public StoredEvent toStoredEvent(DomainEvent<?> event) {
+    return toStoredEvent(event, event.originatorId(), null);
+  }
+
+  /**
+   * The stored event; with per-subject encryption, under the key of {@code subjectId}. A subject without a key
+   * gets one in {@code newKeys}, if given, when this is an aggregate's first event.
+   *
+   * @throws DataErasedException if the subject was forgotten
+   */
+  public StoredEvent toStoredEvent(DomainEvent<?> event, UUID subjectId, DataKeys.@Nullable Batch newKeys) {
     String originatorTopic = null;
     if (event.originatorVersion() == 1 && event.originatorType() != null) {
       Class<?> originatorType = event.originatorType();
@@ -41,7 +79,8 @@ public final class Mapper {
       originatorTopic = Topics.of(originatorType);
     }
     byte[] state = transcoder.encode(new Envelope(event.timestamp(), originatorTopic, null, event.payload()));
-    return new StoredEvent(event.originatorId(), event.originatorVersion(), event.topic(), protect(state));
+    return new StoredEvent(event.originatorId(), event.originatorVersion(), event.topic(),
+        protect(state, subjectId, event.timestamp(), newKeys, event.originatorVersion() == 1));
   }
 
   public DomainEvent<?> toDomainEvent(StoredEvent stored) {
@@ -53,22 +92,39 @@ public final class Mapper {
         notification.originatorId(), notification.originatorVersion(), notification.topic(), notification.state());
   }
 
-  /** A snapshot of an aggregate's current state, stored under the aggregate's id, version and topic. */
+  /**
+   * A snapshot of an aggregate's current state, stored under the aggregate's id, version and topic; with
+   * per-subject encryption, under the key of its {@link PersonalData#subjectOf subject}.
+   */
   public StoredEvent toStoredSnapshot(Aggregate<?> aggregate) {
     Topics.register(aggregate.getClass());
     byte[] state =
         transcoder.encode(new Envelope(aggregate.modifiedOn(), null, aggregate.createdOn(), aggregate));
-    return new StoredEvent(aggregate.id(), aggregate.version(), Topics.of(aggregate.getClass()), protect(state));
+    return new StoredEvent(aggregate.id(), aggregate.version(), Topics.of(aggregate.getClass()),
+        protect(state, PersonalData.subjectOf(aggregate), aggregate.modifiedOn(), null, false));
   }
 
-  /** The aggregate a stored snapshot holds. */
+  /**
+   * The aggregate a stored snapshot holds.
+   *
+   * @throws DataErasedException if its subject was forgotten
+   */
   public Aggregate<?> toAggregate(StoredEvent snapshot) {
     String where = describe(snapshot.originatorId(), snapshot.originatorVersion(), snapshot.topic(), "snapshot");
+    byte[] state = snapshot.state();
+    if (dataKeys != null) {
+      DataKeys.Opened opened = open(dataKeys, state, where);
+      if (opened.plaintext() == null) {
+        throw new DataErasedException(opened.subjectId(), where + ": data subject " + opened.subjectId()
+            + " was forgotten, so the snapshot can't be read");
+      }
+      state = opened.plaintext();
+    }
     Class<?> type = resolve(snapshot.topic(), where);
     if (!Aggregate.class.isAssignableFrom(type)) {
       throw new TopicException(where + ": topic names " + type.getName() + ", which is not an aggregate class");
     }
-    Envelope envelope = decode(snapshot.state(), type, where);
+    Envelope envelope = decode(state, type, where);
     if (envelope.createdOn() == null) {
       throw new DataException(where + ": stored state lacks created_on");
     }
@@ -84,8 +140,17 @@ public final class Mapper {
 
   private DomainEvent<?> toDomainEvent(UUID originatorId, int originatorVersion, String topic, byte[] state) {
     String where = describe(originatorId, originatorVersion, topic, "event");
+    byte[] plain = state;
+    if (dataKeys != null) {
+      DataKeys.Opened opened = open(dataKeys, state, where);
+      if (opened.plaintext() == null) {
+        return new DomainEvent<>(originatorId, originatorVersion, opened.timestamp(), topic,
+            new ErasedEvent(opened.subjectId(), topic), null);
+      }
+      plain = opened.plaintext();
+    }
     Class<?> payloadType = resolve(topic, where);
-    Envelope envelope = decode(state, payloadType, where);
+    Envelope envelope = decode(plain, payloadType, where);
     Class<?> originatorType = null;
     if (envelope.originatorTopic() != null) {
       originatorType = resolve(envelope.originatorTopic(), where);
@@ -98,15 +163,30 @@ public final class Mapper {
         envelope.payload(), originatorType);
   }
 
-  private byte[] protect(byte[] state) {
+  private byte[] protect(
+      byte[] state, UUID subjectId, Instant timestamp, DataKeys.@Nullable Batch newKeys, boolean mayCreateKey) {
     byte[] result = state;
     if (compressor != null) {
       result = compressor.compress(result);
     }
     if (cipher != null) {
       result = cipher.encrypt(result);
+    } else if (dataKeys != null) {
+      result = dataKeys.encrypt(subjectId, timestamp, result, newKeys, mayCreateKey);
     }
     return result;
+  }
+
+  private static DataKeys.Opened open(DataKeys keys, byte[] state, String where) {
+    try {
+      return keys.decrypt(state);
+    } catch (MasterKeyException e) {
+      throw new MasterKeyException(where + ": " + e.getMessage(), e);
+    } catch (CipherException e) {
+      throw new CipherException(where + ": " + e.getMessage(), e);
+    } catch (DataException e) {
+      throw new DataException(where + ": " + e.getMessage(), e);
+    }
   }
 
   private Envelope decode(byte[] state, Class<?> type, String where) {

@@ -49,7 +49,7 @@ public final class Chart {
     y += 18;
     body.append(text(10, y, subtitle, 11, "normal"));
     y += 16;
-    body.append(text(10, y, "W3, W3z, W3S: plain JDBC's time divided by the library's. Ratios are medians of the runs' ratios.",
+    body.append(text(10, y, "W3, W3z, W3k, W3S: plain JDBC's time divided by the library's. Ratios are medians of the runs' ratios.",
         11, "normal"));
     y += 14;
     body.append(legend(y));

@@ -36,8 +36,8 @@ final class Procedures {
       case W1 -> saveOne(sides, sizes, settle, Procedures::createAndChange);
       case W1A -> saveOne(sides, sizes, settle, Procedures::createAndChangeInMemory);
       case W1X4 -> oneAfterTheOther(sides, turn, worlds -> saveOneConcurrently(worlds, sizes, settle));
-      case W2, W2Z -> saveHundred(sides, sizes, settle);
-      case W3, W3Z, W3S -> getThousand(sides, sizes, workload == Workload.W3S, settle);
+      case W2, W2Z, W2K -> saveHundred(sides, sizes, settle);
+      case W3, W3Z, W3K, W3S -> getThousand(sides, sizes, workload == Workload.W3S, settle);
       case W4 -> oneAfterTheOther(sides, turn, worlds -> readLog(worlds, sizes, settle));
       case W5, W5B10, W5B100 ->
           oneAfterTheOther(sides, turn, worlds -> follow(worlds, sizes, workload.processingBatchSize(), settle));

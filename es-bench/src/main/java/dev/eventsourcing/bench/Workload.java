@@ -13,8 +13,12 @@ public enum Workload {
   W2("W2", "save-100", "100 events per transaction: 10 new worlds of 10 events saved atomically",
       Unit.EVENTS_PER_SECOND),
   W2Z("W2z", "save-100, zlib + AES", "W2 with ZlibCompressor and AesCipher", Unit.EVENTS_PER_SECOND),
+  W2K("W2k", "save-100, zlib + per-subject keys", "W2 with ZlibCompressor and CIPHER_MODE=per-subject: a new data key"
+      + " for each world, inserted with its events", Unit.EVENTS_PER_SECOND),
   W3("W3", "get-1000", "one world of 1,000 events rebuilt with repository.get", Unit.MILLISECONDS),
   W3Z("W3z", "get-1000, zlib + AES", "W3 with ZlibCompressor and AesCipher", Unit.MILLISECONDS),
+  W3K("W3k", "get-1000, zlib + per-subject keys", "W3 with ZlibCompressor and CIPHER_MODE=per-subject; the world's"
+      + " data key is cached by the application from its save on", Unit.MILLISECONDS),
   W3S("W3S", "get-1000, snapshot", "W3 from a snapshot at version 1,000", Unit.MILLISECONDS),
   W4("W4", "read-log", "W2's events read in order through the notification log reader, in sections of 1,000,"
       + " each decoded", Unit.EVENTS_PER_SECOND),
@@ -86,8 +90,9 @@ public enum Workload {
   /** The features of the stores it runs on; {@code aesKey} is the benchmark's key for the encrypted options. */
   public Features features(String aesKey) {
     return switch (this) {
-      case W2Z, W3Z -> new Features(aesKey, false);
-      case W3S -> new Features(null, true);
+      case W2Z, W3Z -> new Features(aesKey, false, false);
+      case W2K, W3K -> new Features(aesKey, false, true);
+      case W3S -> new Features(null, true, false);
       default -> Features.PLAIN;
     };
   }

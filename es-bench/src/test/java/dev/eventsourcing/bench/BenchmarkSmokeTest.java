@@ -24,8 +24,8 @@ class BenchmarkSmokeTest {
     List<Result> results = runAll(new MemoryStore(), progress);
 
     assertThat(results).extracting(Result::workload)
-        .containsExactly(Workload.W1, Workload.W1A, Workload.W2, Workload.W2Z, Workload.W3, Workload.W3Z, Workload.W3S,
-            Workload.W4, Workload.W5, Workload.W5B10, Workload.W5B100);
+        .containsExactly(Workload.W1, Workload.W1A, Workload.W2, Workload.W2Z, Workload.W2K, Workload.W3, Workload.W3Z,
+            Workload.W3K, Workload.W3S, Workload.W4, Workload.W5, Workload.W5B10, Workload.W5B100);
     for (Result result : results) {
       assertThat(result.library()).singleElement().extracting(Sample::events)
           .isEqualTo(expectedEvents(result.workload()));
@@ -66,8 +66,8 @@ class BenchmarkSmokeTest {
   private static long expectedEvents(Workload workload) {
     return switch (workload) {
       case W1, W1A, W1X4 -> TINY.w1EventCount();
-      case W2, W2Z, W4, W5, W5B10, W5B100 -> TINY.w2EventCount();
-      case W3, W3Z, W3S -> (long) TINY.w3Events() * TINY.w3Gets();
+      case W2, W2Z, W2K, W4, W5, W5B10, W5B100 -> TINY.w2EventCount();
+      case W3, W3Z, W3K, W3S -> (long) TINY.w3Events() * TINY.w3Gets();
     };
   }
 }

@@ -65,13 +65,15 @@ public abstract class JpaInfrastructureFactory extends InfrastructureFactory {
 
   @Override
   public ApplicationRecorder applicationRecorder() {
-    createTables(TableNames.EVENTS);
+    createTables(isPerSubjectEncryption() ? new String[] {TableNames.EVENTS, TableNames.KEYS}
+        : new String[] {TableNames.EVENTS});
     return new JpaApplicationRecorder(store());
   }
 
   @Override
   public ProcessRecorder processRecorder() {
-    createTables(TableNames.EVENTS, TableNames.TRACKING);
+    createTables(isPerSubjectEncryption() ? new String[] {TableNames.EVENTS, TableNames.TRACKING, TableNames.KEYS}
+        : new String[] {TableNames.EVENTS, TableNames.TRACKING});
     return new JpaProcessRecorder(store());
   }
 

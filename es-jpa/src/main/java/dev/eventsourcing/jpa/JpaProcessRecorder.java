@@ -14,7 +14,7 @@ public class JpaProcessRecorder extends JpaApplicationRecorder implements Proces
 
   @Override
   public List<Long> insertEvents(List<StoredEvent> events, @Nullable Tracking tracking) {
-    return super.insertEvents(events, tracking);
+    return insertEvents(events, List.of(), tracking);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.DataKey;
+import dev.eventsourcing.persistence.DataKeyConflictException;
 import dev.eventsourcing.persistence.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +34,7 @@ public abstract class JpaStore implements AutoCloseable {
   private final List<AutoCloseable> resources;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String insertEvent;
+  private final String insertDataKey;
 
   /**
    * @param jta whether the transactions are a Jakarta EE server's, on a data source the server enlists in them
@@ -46,6 +49,8 @@ public abstract class JpaStore implements AutoCloseable {
     this.resources = List.copyOf(resources);
     this.insertEvent = "INSERT INTO " + tables.events()
         + " (originator_id, originator_version, topic, state, notification_id) VALUES (?, ?, ?, ?, ?)";
+    this.insertDataKey = "INSERT INTO " + tables.keys() + " (subject_id, master_key_id, wrapped_key)"
+        + " VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING";
   }
 
   public String applicationName() {
@@ -86,8 +91,9 @@ public abstract class JpaStore implements AutoCloseable {
   }
 
   /**
-   * Runs a write of events as {@link #write}; {@code work} starts with {@link #lockEvents} or {@link
-   * #lockAndInsertEvents}. A store may order its writers of events before they ask the database for its lock.
+   * Runs a write of events as {@link #write}; {@code work} that writes events starts with {@link #lockEvents} or
+   * {@link #lockAndInsertEvents}, and work that writes only data keys takes no lock. A store may order its writers
+   * of events before they ask the database for its lock.
    */
   public <T> T writeEvents(String operation, ConnectionWork<T> work) {
     return write(operation, work);
@@ -142,6 +148,54 @@ public abstract class JpaStore implements AutoCloseable {
     return highest;
   }
 
+  /**
+   * {@link #lockEvents}, then inserts the data keys of per-subject encryption that the events are the first to need,
+   * and the events with the ids after the highest; returns the highest id recorded before them. A store may send
+   * all of it to the database at once.
+   *
+   * @throws DataKeyConflictException if a subject of {@code keys} has a key record already
+   */
+  protected long lockAndInsertEvents(Connection connection, List<StoredEvent> events, List<DataKey> keys)
+      throws SQLException {
+    if (keys.isEmpty()) {
+      return lockAndInsertEvents(connection, events);
+    }
+    long highest = lockEvents(connection);
+    insertDataKeys(connection, keys);
+    if (!events.isEmpty()) {
+      insertEvents(connection, events, highest + 1);
+    }
+    return highest;
+  }
+
+  /**
+   * Inserts the data keys of subjects that have no key record.
+   *
+   * @throws DataKeyConflictException if one has
+   */
+  protected void insertDataKeys(Connection connection, List<DataKey> keys) throws SQLException {
+    for (DataKey key : keys) {
+      int inserted = withStatement(connection, insertDataKey, insert -> {
+        setUuid(insert, 1, key.subjectId());
+        insert.setString(2, key.masterKeyId());
+        insert.setBytes(3, key.wrappedKey());
+        return insert.executeUpdate();
+      });
+      if (inserted == 0) {
+        throw keyConflict(List.of(key));
+      }
+    }
+  }
+
+  /** The failure of a write of events whose new data keys conflict with recorded ones. */
+  protected DataKeyConflictException keyConflict(List<DataKey> keys) {
+    List<Object> subjects = keys.stream().limit(10).<Object>map(DataKey::subjectId).toList();
+    return new DataKeyConflictException("application " + applicationName + ": "
+        + (keys.size() == 1 ? "data subject " + subjects.get(0) : "a data subject of " + subjects
+            + (keys.size() > subjects.size() ? " and " + (keys.size() - subjects.size()) + " more" : ""))
+        + " already has a key record");
+  }
+
   /** Inserts events in one JDBC batch, with notification ids from {@code firstId} onward. */
   protected void insertEvents(Connection connection, List<StoredEvent> events, long firstId) throws SQLException {
     withStatement(connection, insertEvent, insert -> {
@@ -164,6 +218,12 @@ public abstract class JpaStore implements AutoCloseable {
       return null;
     });
   }
+
+  /**
+   * After data keys were erased, in auto-commit mode: removes what copies of the erased records the database
+   * keeps outside its tables and can remove at once. By default nothing.
+   */
+  protected void removeErasedCopies(Connection connection) throws SQLException {}
 
   /**
    * Runs {@code work} with a statement of {@code sql} prepared on {@code connection}; the statement is the work's
@@ -191,7 +251,7 @@ public abstract class JpaStore implements AutoCloseable {
   /**
    * The statements that create a table if it does not exist, with its indexes.
    *
-   * @param table {@code events}, {@code snapshots} or {@code tracking}
+   * @param table {@code events}, {@code snapshots}, {@code tracking} or {@code keys}
    */
   protected abstract List<String> createTableStatements(String table);
 

@@ -7,14 +7,15 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The names of one application's tables: {@code <name>_events}, {@code <name>_snapshots} and {@code
- * <name>_tracking}, where {@code <name>} is the application's name in lower case, optionally in a schema. Names
+ * The names of one application's tables: {@code <name>_events}, {@code <name>_snapshots}, {@code
+ * <name>_tracking} and, with per-subject encryption, {@code <name>_keys}, where {@code <name>} is the application's name in lower case, optionally in a schema. Names
  * are checked against {@code [a-z_][a-z0-9_]*}, so they are safe to write into SQL.
  */
 public final class TableNames {
   static final String EVENTS = "events";
   static final String SNAPSHOTS = "snapshots";
   static final String TRACKING = "tracking";
+  static final String KEYS = "keys";
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
   /** PostgreSQL's limit on identifiers (63 bytes) less the longest suffix, {@code _events_notification_id}. */
@@ -60,6 +61,11 @@ public final class TableNames {
 
   public String tracking() {
     return qualified(TRACKING);
+  }
+
+  /** The data keys of per-subject encryption. */
+  public String keys() {
+    return qualified(KEYS);
   }
 
   /** The unqualified name of a table, such as {@code universe_events} for {@code events}. */

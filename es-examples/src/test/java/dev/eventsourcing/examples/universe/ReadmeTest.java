@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every assertion of the reference README (python-eventsourcing 9.0), in Java: the aggregate and the application
  * on the in-memory store, and its {@code test()} on every store (in memory, a SQLite file, SQLite in memory,
- * PostgreSQL), plain and with {@code ZlibCompressor} and {@code AesCipher}. On the SQL stores the raw events table
- * is read too: the values are there in plain JSON, and in no row once encrypted.
+ * PostgreSQL), plain, with {@code ZlibCompressor} and {@code AesCipher}, and with per-subject data keys
+ * ({@code CIPHER_MODE=per-subject}). On the SQL stores the raw events table is read too: the values are there in
+ * plain JSON, and in no row once encrypted.
  */
 class ReadmeTest {
   /** The values the README's worlds store: what must not be visible once encrypted. */
@@ -46,6 +47,14 @@ class ReadmeTest {
     environment.put("CIPHER_KEY", AesCipher.createKey(32));
     environment.put("CIPHER_TOPIC", "dev.eventsourcing.cipher:AesCipher");
     environment.put("COMPRESSOR_TOPIC", "dev.eventsourcing.compressor:ZlibCompressor");
+    return environment;
+  }
+
+  /** Per-subject data keys instead of one cipher key, added to a store's settings. */
+  static Map<String, String> perSubjectKeys(Map<String, String> store) {
+    Map<String, String> environment = new HashMap<>(store);
+    environment.put("CIPHER_MODE", "per-subject");
+    environment.put("CIPHER_KEY", AesCipher.createKey(32));
     return environment;
   }
 
@@ -154,6 +163,13 @@ class ReadmeTest {
     }
   }
 
+  @Test
+  void perSubjectKeysInMemory() {
+    try (Universe app = new Universe(perSubjectKeys(Map.of("PERSISTENCE_MODULE", "memory")))) {
+      test(app, false);
+    }
+  }
+
   @Nested
   class SqliteEnvironment {
     @TempDir Path dir;
@@ -177,6 +193,15 @@ class ReadmeTest {
     @Test
     void compressedAndEncrypted() throws SQLException {
       try (Universe app = new Universe(ReadmeTest.compressedAndEncrypted(sqliteFile()))) {
+        test(app, false);
+      }
+      assertThat(countRows(rawConnection())).isEqualTo(12);
+      assertThat(countRowsShowingValues(rawConnection())).isZero();
+    }
+
+    @Test
+    void perSubjectKeys() throws SQLException {
+      try (Universe app = new Universe(ReadmeTest.perSubjectKeys(sqliteFile()))) {
         test(app, false);
       }
       assertThat(countRows(rawConnection())).isEqualTo(12);
@@ -214,6 +239,15 @@ class ReadmeTest {
     @Test
     void compressedAndEncrypted() throws SQLException {
       try (Universe app = new Universe(ReadmeTest.compressedAndEncrypted(postgres()))) {
+        test(app, false);
+      }
+      assertThat(countRows(TestPostgres.dataSource(server).getConnection())).isEqualTo(12);
+      assertThat(countRowsShowingValues(TestPostgres.dataSource(server).getConnection())).isZero();
+    }
+
+    @Test
+    void perSubjectKeys() throws SQLException {
+      try (Universe app = new Universe(ReadmeTest.perSubjectKeys(postgres()))) {
         test(app, false);
       }
       assertThat(countRows(TestPostgres.dataSource(server).getConnection())).isEqualTo(12);

@@ -4,6 +4,7 @@ import dev.eventsourcing.jpa.ConnectionWork;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
+import dev.eventsourcing.persistence.DataKey;
 import dev.eventsourcing.persistence.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ final class PostgresStore extends JpaStore {
 
   private final String lockEvents;
   private final String lockAndInsertEvents;
+  private final String lockAndInsertKeysAndEvents;
   private final WriterQueue writers;
 
   PostgresStore(String applicationName, TableNames tables, DataSource dataSource, boolean jta,
@@ -38,13 +40,19 @@ final class PostgresStore extends JpaStore {
     String highest = "SELECT COALESCE(MAX(notification_id), 0) AS id FROM " + tables.events();
     this.lockEvents = lock + highest;
     // One round trip for the lock, the ids and the insert: the events travel as four arrays, numbered in order.
-    this.lockAndInsertEvents = lock
-        + "WITH highest AS (" + highest + "), inserted AS (INSERT INTO " + tables.events()
+    String insertEvents = "inserted AS (INSERT INTO " + tables.events()
         + " (originator_id, originator_version, topic, state, notification_id)"
         + " SELECT e.originator_id, e.originator_version, e.topic, e.state, highest.id + e.position"
         + " FROM highest, unnest(?::uuid[], ?::integer[], ?::text[], ?::bytea[]) WITH ORDINALITY"
-        + " AS e(originator_id, originator_version, topic, state, position))"
-        + " SELECT id FROM highest";
+        + " AS e(originator_id, originator_version, topic, state, position))";
+    this.lockAndInsertEvents = lock + "WITH highest AS (" + highest + "), " + insertEvents + " SELECT id FROM highest";
+    // The first data keys of subjects travel with their events, and the count of those inserted comes back: fewer
+    // than sent means another writer recorded one first, and the transaction is rolled back.
+    this.lockAndInsertKeysAndEvents = lock
+        + "WITH keys AS (INSERT INTO " + tables.keys() + " (subject_id, master_key_id, wrapped_key)"
+        + " SELECT * FROM unnest(?::uuid[], ?::text[], ?::bytea[]) ON CONFLICT (subject_id) DO NOTHING RETURNING 1),"
+        + " highest AS (" + highest + "), " + insertEvents
+        + " SELECT id, (SELECT count(*) FROM keys) FROM highest";
   }
 
   /** The writers of this process take turns before they take the table lock. */
@@ -73,12 +81,53 @@ final class PostgresStore extends JpaStore {
   @Override
   protected long lockEvents(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      return lastResult(statement, statement.execute(lockEvents));
+      try (ResultSet row = lastRow(statement, statement.execute(lockEvents))) {
+        return row.getLong(1);
+      }
     }
   }
 
   @Override
   protected long lockAndInsertEvents(Connection connection, List<StoredEvent> events) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(lockAndInsertEvents)) {
+      setEvents(connection, statement, 1, events);
+      try (ResultSet row = lastRow(statement, statement.execute())) {
+        return row.getLong(1);
+      }
+    }
+  }
+
+  @Override
+  protected long lockAndInsertEvents(Connection connection, List<StoredEvent> events, List<DataKey> keys)
+      throws SQLException {
+    if (keys.isEmpty() || events.isEmpty()) {
+      return super.lockAndInsertEvents(connection, events, keys);
+    }
+    UUID[] subjects = new UUID[keys.size()];
+    String[] masterKeyIds = new String[keys.size()];
+    byte[][] wrapped = new byte[keys.size()][];
+    for (int i = 0; i < keys.size(); i++) {
+      subjects[i] = keys.get(i).subjectId();
+      masterKeyIds[i] = keys.get(i).masterKeyId();
+      wrapped[i] = keys.get(i).wrappedKey();
+    }
+    try (PreparedStatement statement = connection.prepareStatement(lockAndInsertKeysAndEvents)) {
+      statement.setArray(1, connection.createArrayOf("uuid", subjects));
+      statement.setArray(2, connection.createArrayOf("text", masterKeyIds));
+      statement.setArray(3, connection.createArrayOf("bytea", wrapped));
+      setEvents(connection, statement, 4, events);
+      try (ResultSet row = lastRow(statement, statement.execute())) {
+        if (row.getLong(2) != keys.size()) {
+          throw keyConflict(keys);
+        }
+        return row.getLong(1);
+      }
+    }
+  }
+
+  /** Binds the events as four arrays from parameter {@code first} on. */
+  private static void setEvents(Connection connection, PreparedStatement statement, int first,
+      List<StoredEvent> events) throws SQLException {
     int size = events.size();
     UUID[] ids = new UUID[size];
     Integer[] versions = new Integer[size];
@@ -91,24 +140,20 @@ final class PostgresStore extends JpaStore {
       topics[i] = event.topic();
       states[i] = event.state();
     }
-    try (PreparedStatement statement = connection.prepareStatement(lockAndInsertEvents)) {
-      statement.setArray(1, connection.createArrayOf("uuid", ids));
-      statement.setArray(2, connection.createArrayOf("integer", versions));
-      statement.setArray(3, connection.createArrayOf("text", topics));
-      statement.setArray(4, connection.createArrayOf("bytea", states));
-      return lastResult(statement, statement.execute());
-    }
+    statement.setArray(first, connection.createArrayOf("uuid", ids));
+    statement.setArray(first + 1, connection.createArrayOf("integer", versions));
+    statement.setArray(first + 2, connection.createArrayOf("text", topics));
+    statement.setArray(first + 3, connection.createArrayOf("bytea", states));
   }
 
-  /** The number in the result set that follows the update counts of the statements sent before it. */
-  private static long lastResult(Statement statement, boolean isResult) throws SQLException {
+  /** The one row of the result set that follows the update counts of the statements sent before it. */
+  private static ResultSet lastRow(Statement statement, boolean isResult) throws SQLException {
     while (!isResult && statement.getUpdateCount() != -1) {
       isResult = statement.getMoreResults();
     }
-    try (ResultSet results = statement.getResultSet()) {
-      results.next();
-      return results.getLong(1);
-    }
+    ResultSet results = statement.getResultSet();
+    results.next();
+    return results;
   }
 
   @Override
@@ -151,6 +196,11 @@ final class PostgresStore extends JpaStore {
           + "application_name text NOT NULL, "
           + "notification_id bigint NOT NULL, "
           + "PRIMARY KEY (application_name, notification_id))");
+      case "keys" -> statements.add("CREATE TABLE IF NOT EXISTS " + tables.keys() + " ("
+          + "subject_id uuid NOT NULL, "
+          + "master_key_id text, "
+          + "wrapped_key bytea, "
+          + "PRIMARY KEY (subject_id))");
       default -> throw new IllegalArgumentException("no table " + table);
     }
     return statements;

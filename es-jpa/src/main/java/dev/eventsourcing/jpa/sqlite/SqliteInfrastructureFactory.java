@@ -32,7 +32,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>A database file is opened in WAL mode, so readers never wait for the writer. A {@link DataSource} given in
  * code or by JNDI name is used as it is: configure it for WAL, a busy timeout and {@code IMMEDIATE}
- * transactions.
+ * transactions. With per-subject encryption the pool's connections also use {@code secure_delete}, so the bytes of
+ * erased data keys are overwritten in the file.
  */
 public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
   public static final String SQLITE_DBNAME = "SQLITE_DBNAME";
@@ -63,7 +64,7 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
     try {
       boolean ownPool = source == null;
       if (ownPool) {
-        source = openPool(environment, lockTimeout, owned);
+        source = openPool(environment, lockTimeout, isPerSubjectEncryption(), owned);
       }
       this.store = new SqliteStore(name, tables, source, jta, owned, lockTimeout, ownPool);
     } catch (RuntimeException e) {
@@ -86,7 +87,8 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
     return store;
   }
 
-  private static DataSource openPool(Environment environment, int lockTimeout, List<AutoCloseable> owned) {
+  private static DataSource openPool(
+      Environment environment, int lockTimeout, boolean secureDelete, List<AutoCloseable> owned) {
     String dbname = environment.require(SQLITE_DBNAME, "opening the SQLite database");
     boolean memory = dbname.equals(MEMORY);
     SQLiteConfig sqlite = new SQLiteConfig();
@@ -94,6 +96,9 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
     sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     if (!memory) {
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    }
+    if (secureDelete) {
+      sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
     }
     SQLiteDataSource database = new SQLiteDataSource(sqlite);
     // A shared in-memory database lives while a connection to it is open: one is held for the factory's life.

@@ -67,6 +67,16 @@ final class SqliteStore extends JpaStore {
     return selectLong(connection, maxNotificationId);
   }
 
+  /**
+   * Copies the erased key records into the database file, and empties the write-ahead log that still holds their
+   * earlier versions; the pages they leave are zeroed where the pool's connections use {@code secure_delete}.
+   * A reader in the middle of a transaction can keep the log from being emptied until a later erasure.
+   */
+  @Override
+  protected void removeErasedCopies(Connection connection) throws SQLException {
+    execute(connection, List.of("PRAGMA wal_checkpoint(TRUNCATE)"));
+  }
+
   @Override
   protected <T> T withStatement(Connection connection, String sql, StatementWork<T> work) throws SQLException {
     if (kept == null) {
@@ -122,6 +132,12 @@ final class SqliteStore extends JpaStore {
               + "application_name TEXT NOT NULL, "
               + "notification_id INTEGER NOT NULL, "
               + "PRIMARY KEY (application_name, notification_id))");
+      case "keys" -> List.of(
+          "CREATE TABLE IF NOT EXISTS " + tables.keys() + " ("
+              + "subject_id BLOB NOT NULL, "
+              + "master_key_id TEXT, "
+              + "wrapped_key BLOB, "
+              + "PRIMARY KEY (subject_id))");
       default -> throw new IllegalArgumentException("no table " + table);
     };
   }

@@ -1,11 +1,14 @@
 package dev.eventsourcing.jpa.postgres;
 
 import dev.eventsourcing.application.ApplicationTestCase;
+import dev.eventsourcing.application.PersonalDataTestCase;
+import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.jpa.TestPostgres;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.AggregateRecorderTestCase;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorderTestCase;
+import dev.eventsourcing.persistence.DataKeyRecorderTestCase;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.InfrastructureFactoryTestCase;
@@ -19,7 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
-/** The contract test cases of es-api on PostgreSQL, each test in a schema of its own. */
+/** The contract test cases of es-api on PostgreSQL, each test in a schema of its own; also with per-subject keys. */
 class PostgresContractTest {
   private final List<InfrastructureFactory> factories = new ArrayList<>();
 
@@ -30,8 +33,13 @@ class PostgresContractTest {
   }
 
   private PostgresInfrastructureFactory newFactory() {
+    return newFactory(Map.of());
+  }
+
+  private PostgresInfrastructureFactory newFactory(Map<String, String> added) {
     Map<String, String> settings = new HashMap<>(TestPostgres.newSchema());
     settings.put("POSTGRES_POOL_SIZE", "10");
+    settings.putAll(added);
     PostgresInfrastructureFactory factory = new PostgresInfrastructureFactory(new Environment("Contract", settings));
     factories.add(factory);
     return factory;
@@ -42,6 +50,55 @@ class PostgresContractTest {
     settings.put("PERSISTENCE_MODULE", "postgres");
     settings.put("POSTGRES_POOL_SIZE", "10");
     return settings;
+  }
+
+  private static Map<String, String> perSubject(Map<String, String> store) {
+    Map<String, String> settings = new HashMap<>(store);
+    settings.put("CIPHER_MODE", "per-subject");
+    settings.put("CIPHER_KEY", AesCipher.createKey(32));
+    return settings;
+  }
+
+  @Nested
+  class Keys extends DataKeyRecorderTestCase {
+    @Override
+    protected ApplicationRecorder createRecorder() {
+      return newFactory(perSubject(Map.of())).applicationRecorder();
+    }
+  }
+
+  @Nested
+  class PersonalData extends PersonalDataTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return postgres();
+    }
+  }
+
+  @Nested
+  class PerSubjectApplications extends ApplicationTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return perSubject(postgres());
+    }
+
+    @Override
+    protected boolean isStoreSharedBetweenApplications() {
+      return true;
+    }
+
+    @Override
+    protected Map<String, String> encryption() {
+      return Map.of();
+    }
+  }
+
+  @Nested
+  class PerSubjectSystems extends SystemTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return perSubject(postgres());
+    }
   }
 
   @Nested

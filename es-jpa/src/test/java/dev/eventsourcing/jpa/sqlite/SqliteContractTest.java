@@ -1,10 +1,13 @@
 package dev.eventsourcing.jpa.sqlite;
 
 import dev.eventsourcing.application.ApplicationTestCase;
+import dev.eventsourcing.application.PersonalDataTestCase;
+import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.persistence.AggregateRecorder;
 import dev.eventsourcing.persistence.AggregateRecorderTestCase;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorderTestCase;
+import dev.eventsourcing.persistence.DataKeyRecorderTestCase;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.InfrastructureFactoryTestCase;
@@ -13,6 +16,7 @@ import dev.eventsourcing.persistence.ProcessRecorderTestCase;
 import dev.eventsourcing.system.SystemTestCase;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The contract test cases of es-api on SQLite, in a database file (one per test) and in memory. */
+/**
+ * The contract test cases of es-api on SQLite, in a database file (one per test) and in memory; in a file also with
+ * per-subject encryption.
+ */
 class SqliteContractTest {
   private static final String MEMORY = ":memory:";
 
@@ -39,14 +46,74 @@ class SqliteContractTest {
   }
 
   private SqliteInfrastructureFactory newFactory(String dbname) {
-    SqliteInfrastructureFactory factory =
-        new SqliteInfrastructureFactory(new Environment("Contract", Map.of("SQLITE_DBNAME", dbname)));
+    return newFactory(Map.of("SQLITE_DBNAME", dbname));
+  }
+
+  private SqliteInfrastructureFactory newFactory(Map<String, String> settings) {
+    SqliteInfrastructureFactory factory = new SqliteInfrastructureFactory(new Environment("Contract", settings));
     factories.add(factory);
     return factory;
   }
 
   private static Map<String, String> sqlite(String dbname) {
     return Map.of("PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", dbname);
+  }
+
+  static Map<String, String> perSubject(Map<String, String> store) {
+    Map<String, String> settings = new HashMap<>(store);
+    settings.put("CIPHER_MODE", "per-subject");
+    settings.put("CIPHER_KEY", AesCipher.createKey(32));
+    return settings;
+  }
+
+  @Nested
+  class FileKeys extends DataKeyRecorderTestCase {
+    @Override
+    protected ApplicationRecorder createRecorder() {
+      return newFactory(perSubject(Map.of("SQLITE_DBNAME", newFile()))).applicationRecorder();
+    }
+  }
+
+  @Nested
+  class FilePersonalData extends PersonalDataTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return sqlite(newFile());
+    }
+  }
+
+  @Nested
+  class FilePerSubjectApplications extends ApplicationTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return perSubject(sqlite(newFile()));
+    }
+
+    @Override
+    protected boolean isStoreSharedBetweenApplications() {
+      return true;
+    }
+
+    @Override
+    protected Map<String, String> encryption() {
+      return Map.of();
+    }
+  }
+
+  @Nested
+  class FilePerSubjectSystems extends SystemTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return perSubject(sqlite(newFile()));
+    }
+  }
+
+  @Nested
+  class MemoryKeys extends DataKeyRecorderTestCase {
+    @Override
+    protected ApplicationRecorder createRecorder() {
+      return newFactory(perSubject(Map.of("SQLITE_DBNAME", MEMORY))).processRecorder();
+    }
   }
 
   @Nested
