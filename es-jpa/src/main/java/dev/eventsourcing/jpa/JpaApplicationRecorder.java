@@ -4,6 +4,7 @@ import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Subscription;
 import dev.eventsourcing.persistence.Tracking;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -110,6 +111,11 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
     return store.read("selecting the highest notification id", session ->
         session.createSelectionQuery("select max(r.notificationId) from EventRecord r", Long.class)
             .getSingleResultOrNull());
+  }
+
+  @Override
+  public Subscription subscribe(Runnable listener) {
+    return store.subscribe(listener);
   }
 
   /** Selects the highest notification id tracked for an upstream application. */

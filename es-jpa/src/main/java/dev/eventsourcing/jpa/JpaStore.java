@@ -3,7 +3,9 @@ package dev.eventsourcing.jpa;
 import jakarta.transaction.InvalidTransactionException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import dev.eventsourcing.persistence.Lease;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Subscription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -131,6 +133,22 @@ public abstract class JpaStore implements AutoCloseable {
         throw e;
       }
     });
+  }
+
+  /**
+   * Signals new notifications of the application, as {@link
+   * dev.eventsourcing.persistence.ApplicationRecorder#subscribe}; by default never.
+   */
+  public Subscription subscribe(Runnable listener) {
+    return Subscription.NONE;
+  }
+
+  /**
+   * Tries to take the lease of the process application, as {@link
+   * dev.eventsourcing.persistence.ProcessRecorder#tryLease}; by default always, held until closed.
+   */
+  public @Nullable Lease tryLease() {
+    return Lease.untilClosed();
   }
 
   /** Begins a transaction of events on a connection in auto-commit mode. */

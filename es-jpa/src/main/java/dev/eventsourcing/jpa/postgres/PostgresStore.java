@@ -3,7 +3,9 @@ package dev.eventsourcing.jpa.postgres;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
+import dev.eventsourcing.persistence.Lease;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Subscription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +14,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.jdbc.ReturningWork;
+import org.jspecify.annotations.Nullable;
 
 final class PostgresStore extends JpaStore {
   /** Serialises concurrent creation of tables (CREATE ... IF NOT EXISTS races in PostgreSQL). */
@@ -21,11 +25,25 @@ final class PostgresStore extends JpaStore {
 
   private final String lockEvents;
   private final String lockAndInsertEvents;
+  private final String insertEvents;
   private final WriterQueue writers;
+  private final @Nullable String channel;
+  private final @Nullable PostgresSession session;
+  private final boolean leases;
 
+  /**
+   * @param session the connection that listens and holds leases, or {@code null} for none
+   * @param notify whether saves notify the application's channel
+   * @param leases whether the process application's lease is an advisory lock of the session
+   */
   PostgresStore(String applicationName, TableNames tables, SessionFactory sessions, List<AutoCloseable> resources,
-      int lockTimeoutSeconds, boolean jta) {
+      int lockTimeoutSeconds, boolean jta, @Nullable DataSource session, boolean notify, boolean leases) {
     super(applicationName, tables, sessions, resources);
+    String channel = PostgresSession.channel(tables.prefix(), tables.schema());
+    this.channel = notify ? channel : null;
+    this.leases = leases && session != null;
+    this.session = session == null ? null
+        : new PostgresSession(applicationName, session, channel, PostgresSession.leaseKey(tables.tracking()));
     this.writers = jta
         ? WriterQueue.none(applicationName)
         : new WriterQueue(applicationName, lockTimeoutSeconds > 0 ? lockTimeoutSeconds : -1,
@@ -44,7 +62,36 @@ final class PostgresStore extends JpaStore {
         + " SELECT e.originator_id, e.originator_version, e.topic, e.state, highest.id + e.position"
         + " FROM highest, unnest(?::uuid[], ?::integer[], ?::text[], ?::bytea[]) WITH ORDINALITY"
         + " AS e(originator_id, originator_version, topic, state, position))"
-        + " SELECT id FROM highest";
+        + " SELECT id" + (notify ? ", pg_notify(?, (id + ?)::text)" : "") + " FROM highest";
+    // The notification is sent on commit, and not at all if the transaction rolls back; its payload is the
+    // highest notification id after the insert.
+    String insert = "INSERT INTO " + tables.events()
+        + " (originator_id, originator_version, topic, state, notification_id)"
+        + " SELECT e.originator_id, e.originator_version, e.topic, e.state, ? + e.position - 1"
+        + " FROM unnest(?::uuid[], ?::integer[], ?::text[], ?::bytea[]) WITH ORDINALITY"
+        + " AS e(originator_id, originator_version, topic, state, position)";
+    this.insertEvents = notify ? "WITH inserted AS (" + insert + ") SELECT pg_notify(?, ?)" : insert;
+  }
+
+  @Override
+  public Subscription subscribe(Runnable listener) {
+    return session == null || channel == null ? Subscription.NONE : session.subscribe(listener);
+  }
+
+  @Override
+  public @Nullable Lease tryLease() {
+    return leases ? session.tryLease() : Lease.untilClosed();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (session != null) {
+        session.close();
+      }
+    } finally {
+      super.close();
+    }
   }
 
   /** The writers of this process take turns before they take the table lock. */
@@ -79,6 +126,32 @@ final class PostgresStore extends JpaStore {
 
   @Override
   protected long lockAndInsertEvents(Connection connection, List<StoredEvent> events) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(lockAndInsertEvents)) {
+      int next = bindEvents(connection, statement, 1, events);
+      if (channel != null) {
+        statement.setString(next, channel);
+        statement.setLong(next + 1, events.size());
+      }
+      return lastResult(statement, statement.execute());
+    }
+  }
+
+  @Override
+  protected void insertEvents(Connection connection, List<StoredEvent> events, long firstId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(insertEvents)) {
+      statement.setLong(1, firstId);
+      int next = bindEvents(connection, statement, 2, events);
+      if (channel != null) {
+        statement.setString(next, channel);
+        statement.setString(next + 1, String.valueOf(firstId + events.size() - 1));
+      }
+      statement.execute();
+    }
+  }
+
+  /** Binds the events as four arrays from parameter {@code first}; returns the next parameter's index. */
+  private static int bindEvents(Connection connection, PreparedStatement statement, int first,
+      List<StoredEvent> events) throws SQLException {
     int size = events.size();
     UUID[] ids = new UUID[size];
     Integer[] versions = new Integer[size];
@@ -91,13 +164,11 @@ final class PostgresStore extends JpaStore {
       topics[i] = event.topic();
       states[i] = event.state();
     }
-    try (PreparedStatement statement = connection.prepareStatement(lockAndInsertEvents)) {
-      statement.setArray(1, connection.createArrayOf("uuid", ids));
-      statement.setArray(2, connection.createArrayOf("integer", versions));
-      statement.setArray(3, connection.createArrayOf("text", topics));
-      statement.setArray(4, connection.createArrayOf("bytea", states));
-      return lastResult(statement, statement.execute());
-    }
+    statement.setArray(first, connection.createArrayOf("uuid", ids));
+    statement.setArray(first + 1, connection.createArrayOf("integer", versions));
+    statement.setArray(first + 2, connection.createArrayOf("text", topics));
+    statement.setArray(first + 3, connection.createArrayOf("bytea", states));
+    return first + 4;
   }
 
   /** The number in the result set that follows the update counts of the statements sent before it. */
