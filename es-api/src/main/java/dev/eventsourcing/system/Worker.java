@@ -123,9 +123,7 @@ final class Worker implements Runnable {
           + " lost its lease, and stops processing here until it takes it again");
     }
     Lease lease = follower.recorder().tryLease();
-    if (lease != null && lost != null) {
-      LOGGER.log(System.Logger.Level.INFO, () -> "application " + follower.name() + " took its lease again");
-    } else if (lease != null) {
+    if (lease != null) {
       LOGGER.log(System.Logger.Level.DEBUG, () -> "application " + follower.name() + " took its lease");
     }
     return lease;
