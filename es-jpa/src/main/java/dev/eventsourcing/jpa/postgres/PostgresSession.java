@@ -195,8 +195,13 @@ final class PostgresSession implements AutoCloseable {
     }
     try {
       Connection opened = dataSource.getConnection();
-      opened.setAutoCommit(true);
-      notifications = opened.isWrapperFor(PGConnection.class) ? opened.unwrap(PGConnection.class) : null;
+      try {
+        opened.setAutoCommit(true);
+        notifications = opened.isWrapperFor(PGConnection.class) ? opened.unwrap(PGConnection.class) : null;
+      } catch (SQLException e) {
+        opened.close();
+        throw e;
+      }
       connection = opened;
       signalWhenConnected = true;
       return true;
