@@ -19,9 +19,9 @@ import java.util.logging.Logger;
 /**
  * One node of {@link ScaleOutTest}: a multi-threaded runner of the orders, reservations and payments, with the
  * settings of the process environment, and a writer that creates orders (the count given as the second argument,
- * each labelled with the first). It prints {@code STARTED}, then {@code WRITTEN} when it has created its orders,
- * and runs until a line (or the end) comes on its standard input; then it stops the runner, which throws if a
- * follower failed, and prints {@code DONE}. A follower's failure ends it at once, with exit code 1. It logs the
+ * each labelled with the first). It prints {@code STARTED}, starts writing when a line comes on its standard input,
+ * prints {@code WRITTEN} when it has created its orders, and runs until another line (or the end) comes; then it
+ * stops the runner, which throws if a follower failed, and prints {@code DONE}. A follower's failure ends it at once, with exit code 1. It logs the
  * runner's debug messages, which say when it takes a follower's lease.
  */
 public final class NodeProcess {
@@ -56,6 +56,8 @@ public final class NodeProcess {
     watchdog.setDaemon(true);
     watchdog.start();
     System.out.println("STARTED");
+    BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    commands.readLine();
 
     Orders shop = runner.get(Orders.class);
     for (int i = 0; i < orders; i++) {
@@ -64,7 +66,7 @@ public final class NodeProcess {
     }
     System.out.println("WRITTEN");
 
-    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    commands.readLine();
     watchdog.interrupt();
     runner.stop();
     System.out.println("DONE");

@@ -65,6 +65,9 @@ class ScaleOutTest {
       for (String label : nodes.keySet()) {
         awaitOutput(nodes, label, "STARTED");
       }
+      for (Process node : nodes.values()) {
+        send(node, "WRITE");
+      }
 
       // Each follower's lease was taken by exactly one node.
       await().atMost(PATIENCE).until(() -> FOLLOWERS.stream().allMatch(follower -> !holders(follower).isEmpty()));
@@ -91,10 +94,8 @@ class ScaleOutTest {
         await().atMost(PATIENCE).until(() -> all(orders, Order.Paid.class).size()
             == all(orders, Order.Created.class).size());
       }
-      for (String label : nodes.keySet()) {
-        try (OutputStream stop = nodes.get(label).getOutputStream()) {
-          stop.write("STOP\n".getBytes(StandardCharsets.UTF_8));
-        }
+      for (Process node : nodes.values()) {
+        send(node, "STOP");
       }
       for (String label : nodes.keySet()) {
         awaitExit(nodes.get(label), label);
@@ -114,6 +115,12 @@ class ScaleOutTest {
         .redirectOutput(dir.resolve(label + ".txt").toFile());
     builder.environment().putAll(environment);
     return builder.start();
+  }
+
+  private static void send(Process node, String line) throws IOException {
+    OutputStream input = node.getOutputStream();
+    input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    input.flush();
   }
 
   private String output(String label) {
