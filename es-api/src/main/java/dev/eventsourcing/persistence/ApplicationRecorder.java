@@ -31,4 +31,18 @@ public interface ApplicationRecorder extends AggregateRecorder {
 
   /** The highest notification id recorded, or {@code null} when nothing has been recorded. */
   @Nullable Long maxNotificationId();
+
+  /**
+   * Has {@code listener} called when new notifications may have been recorded, by this process or another that
+   * shares the store, until the subscription is closed. A signal is a hint, not a delivery: it may come when
+   * nothing is new, and several commits may give one signal; a store may give none at all, or miss some (while it
+   * reconnects, say), so a reader still reads onward from its position now and then. The listener runs on a
+   * thread of the recorder and must return quickly.
+   *
+   * <p>By default nothing is signalled: a store that only one process uses gives its readers nothing they don't
+   * learn from the application's own save listeners.
+   */
+  default Subscription subscribe(Runnable listener) {
+    return Subscription.NONE;
+  }
 }

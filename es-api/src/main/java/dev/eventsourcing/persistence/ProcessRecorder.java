@@ -25,4 +25,16 @@ public interface ProcessRecorder extends ApplicationRecorder {
 
   /** Whether the upstream application has been tracked at least as far as {@code notificationId}. */
   boolean hasTrackingId(String applicationName, long notificationId);
+
+  /**
+   * Tries to take the lease of this recorder's process application: the right to process its upstream
+   * notifications, exclusive among the processes that share the store. Returns at once, with the lease, or with
+   * {@code null} if another process holds it or it can't be taken now; the caller tries again later.
+   *
+   * <p>By default the lease is always taken, and held until closed: a store that only one process uses needs no
+   * arbitration, and a store shared without one relies on the tracking records alone.
+   */
+  default @Nullable Lease tryLease() {
+    return Lease.untilClosed();
+  }
 }

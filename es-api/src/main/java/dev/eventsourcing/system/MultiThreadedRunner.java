@@ -1,6 +1,7 @@
 package dev.eventsourcing.system;
 
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.persistence.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,16 @@ import java.util.function.Function;
  * Runs a system with one worker thread per follower. A leader's {@code save} prompts the workers of its followers
  * and returns at once; a prompted worker processes everything new in that leader's log. Each worker also polls all
  * its leaders when it has not been prompted for the poll interval, so it catches up on what was recorded without a
- * prompt (by another process, for instance); and it catches up on everything when it starts.
+ * prompt (by another process, for instance); and it catches up on everything when it starts. A leader whose
+ * recorder signals new notifications ({@link dev.eventsourcing.persistence.ApplicationRecorder#subscribe}, as the
+ * PostgreSQL store does for what other processes record) prompts the workers of its followers too.
+ *
+ * <p>A worker processes only while it holds its follower's lease ({@link
+ * dev.eventsourcing.persistence.ProcessRecorder#tryLease}): with a store shared by several processes that offers
+ * leases, each follower is processed in one process at a time, and the others try to take its lease at each poll
+ * interval, so one of them takes over when the holder stops or dies. A worker that loses its lease stops processing
+ * after the batch it is processing, and tries to take it again at the next poll interval. The worker gives the
+ * lease back when it stops.
  *
  * <p>A worker whose follower fails stops; the others go on, and {@link #stop()} throws the failure. {@code stop()}
  * lets each worker finish the batch it is processing, and waits for it.
@@ -29,6 +39,7 @@ public final class MultiThreadedRunner implements Runner {
   private final ThreadFactory threads;
   private final RunnerState state = new RunnerState("MultiThreadedRunner");
   private final List<Worker> workers = new ArrayList<>();
+  private final List<Subscription> subscriptions = new ArrayList<>();
 
   public MultiThreadedRunner(EventSystem system, Map<String, String> environment) {
     this(system, environment, DEFAULT_POLL_INTERVAL);
@@ -72,11 +83,15 @@ public final class MultiThreadedRunner implements Runner {
         workersOf.computeIfAbsent(leader, key -> new ArrayList<>()).add(worker);
       }
     }
-    workersOf.forEach((leader, prompted) -> leader.addSaveListener(ids -> {
-      for (Worker worker : prompted) {
-        worker.prompt(leader.name());
-      }
-    }));
+    workersOf.forEach((leader, prompted) -> {
+      Runnable prompt = () -> {
+        for (Worker worker : prompted) {
+          worker.prompt(leader.name());
+        }
+      };
+      leader.addSaveListener(ids -> prompt.run());
+      subscriptions.add(leader.recorder().subscribe(prompt));
+    });
     workers.forEach(Worker::start);
   }
 
@@ -86,6 +101,7 @@ public final class MultiThreadedRunner implements Runner {
     if (stopping == null) {
       return;
     }
+    subscriptions.forEach(Subscription::close);
     workers.forEach(Worker::stop);
     boolean interrupted = false;
     for (Worker worker : workers) {

@@ -1,15 +1,22 @@
 package dev.eventsourcing.system;
 
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.persistence.Lease;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import org.jspecify.annotations.Nullable;
 
-/** The thread of a {@link MultiThreadedRunner} that has one follower process what its leaders record. */
+/**
+ * The thread of a {@link MultiThreadedRunner} that has one follower process what its leaders record, while it holds
+ * the follower's lease.
+ */
 final class Worker implements Runnable {
+  private static final System.Logger LOGGER = System.getLogger(MultiThreadedRunner.class.getName());
+
   private final ProcessApplication follower;
   private final List<String> leaders = new ArrayList<>();
   private final long pollMillis;
@@ -81,17 +88,63 @@ final class Worker implements Runnable {
 
   @Override
   public void run() {
+    @Nullable Lease lease = null;
     try {
       List<String> due = leaders;
       while (running) {
+        if (lease == null || !lease.isHeld()) {
+          lease = takeLease(lease);
+          if (lease == null) {
+            pause();
+            continue;
+          }
+          due = leaders;
+        }
+        Lease held = lease;
         for (String leader : due) {
-          follower.pullAndProcess(leader, () -> running);
+          follower.pullAndProcess(leader, () -> running && held.isHeld());
         }
         due = awaitPrompt();
       }
     } catch (RuntimeException | Error e) {
       state.fail(follower, e);
+    } finally {
+      if (lease != null) {
+        lease.close();
+      }
     }
+  }
+
+  /** Tries to take the follower's lease, after one that was lost; returns it, or {@code null} if it is not taken. */
+  private @Nullable Lease takeLease(@Nullable Lease lost) {
+    if (lost != null) {
+      lost.close();
+      LOGGER.log(System.Logger.Level.WARNING, () -> "application " + follower.name()
+          + " lost its lease, and stops processing here until it takes it again");
+    }
+    Lease lease = follower.recorder().tryLease();
+    if (lease != null) {
+      LOGGER.log(System.Logger.Level.DEBUG, () -> "application " + follower.name() + " took its lease");
+    }
+    return lease;
+  }
+
+  /** Waits for the poll interval, or until the worker is stopped; prompts don't end the wait. */
+  private void pause() {
+    long deadline = System.nanoTime() + pollMillis * 1_000_000;
+    synchronized (signal) {
+      long left;
+      while (running && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          signal.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
+      }
+      signalled = false;
+    }
+    prompted.clear();
   }
 
   /** Waits for a prompt or the poll interval; returns the leaders to pull from: those prompted, or all of them. */

@@ -24,6 +24,22 @@ public abstract class ProcessRecorderTestCase extends ApplicationRecorderTestCas
   protected abstract ProcessRecorder createRecorder();
 
   @Test
+  void aLeaseTakenIsHeldUntilClosedAndCanBeTakenAgain() {
+    ProcessRecorder recorder = createRecorder();
+
+    Lease lease = recorder.tryLease();
+    assertThat(lease).as("no other process holds it").isNotNull();
+    assertThat(lease.isHeld()).isTrue();
+    lease.close();
+    assertThat(lease.isHeld()).isFalse();
+    lease.close();
+    Lease again = recorder.tryLease();
+    assertThat(again).as("given back").isNotNull();
+    assertThat(again.isHeld()).isTrue();
+    again.close();
+  }
+
+  @Test
   void nothingIsTrackedAtFirst() {
     ProcessRecorder recorder = createRecorder();
 

@@ -8,6 +8,7 @@ import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Subscription;
 import dev.eventsourcing.persistence.Tracking;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -204,6 +205,11 @@ public class JpaApplicationRecorder extends JpaAggregateRecorder implements Appl
       store.removeErasedCopies(connection);
       return null;
     });
+  }
+
+  @Override
+  public Subscription subscribe(Runnable listener) {
+    return store.subscribe(listener);
   }
 
   /** Selects the highest notification id tracked for an upstream application. */

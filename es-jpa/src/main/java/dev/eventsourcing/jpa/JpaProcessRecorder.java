@@ -1,5 +1,6 @@
 package dev.eventsourcing.jpa;
 
+import dev.eventsourcing.persistence.Lease;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
@@ -21,6 +22,11 @@ public class JpaProcessRecorder extends JpaApplicationRecorder implements Proces
   public @Nullable Long maxTrackingId(String applicationName) {
     return store.select("selecting the tracking of " + applicationName,
         connection -> maxTrackingId(connection, applicationName));
+  }
+
+  @Override
+  public @Nullable Lease tryLease() {
+    return store.tryLease();
   }
 
   @Override

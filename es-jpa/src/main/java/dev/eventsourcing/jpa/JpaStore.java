@@ -2,7 +2,9 @@ package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.DataKey;
 import dev.eventsourcing.persistence.DataKeyConflictException;
+import dev.eventsourcing.persistence.Lease;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Subscription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -119,6 +121,22 @@ public abstract class JpaStore implements AutoCloseable {
     try (Connection connection = dataSource.getConnection()) {
       return work.execute(connection);
     }
+  }
+
+  /**
+   * Signals new notifications of the application, as {@link
+   * dev.eventsourcing.persistence.ApplicationRecorder#subscribe}; by default never.
+   */
+  public Subscription subscribe(Runnable listener) {
+    return Subscription.NONE;
+  }
+
+  /**
+   * Tries to take the lease of the process application, as {@link
+   * dev.eventsourcing.persistence.ProcessRecorder#tryLease}; by default always, held until closed.
+   */
+  public @Nullable Lease tryLease() {
+    return Lease.untilClosed();
   }
 
   /** Begins a transaction on a connection in auto-commit mode (not with a server's transactions). */

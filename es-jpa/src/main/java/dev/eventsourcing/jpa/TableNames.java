@@ -73,6 +73,11 @@ public final class TableNames {
     return prefix + "_" + table;
   }
 
+  /** The application's name in lower case, which begins the names of its tables. */
+  public String prefix() {
+    return prefix;
+  }
+
   public @Nullable String schema() {
     return schema;
   }

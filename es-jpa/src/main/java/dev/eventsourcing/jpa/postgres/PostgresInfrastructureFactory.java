@@ -27,8 +27,19 @@ import org.postgresql.ds.PGSimpleDataSource;
  *   <li>{@value #POSTGRES_LOCK_TIMEOUT}: seconds a writer waits for the other writers of its application object,
  *       and then at most as long for the events table's lock, before failing with an {@link
  *       dev.eventsourcing.persistence.OperationalException} (default 0: no limit);
- *   <li>{@value #POSTGRES_SCHEMA}: the schema of the application's tables (default: the connection's search path).
+ *   <li>{@value #POSTGRES_SCHEMA}: the schema of the application's tables (default: the connection's search path);
+ *   <li>{@value #POSTGRES_NOTIFY}: whether a save notifies the application's channel ({@code NOTIFY}, delivered
+ *       on commit), and the recorder listens to it for its {@linkplain
+ *       dev.eventsourcing.persistence.ApplicationRecorder#subscribe subscribers}, so followers in other processes
+ *       learn of new events at once (default {@code true});
+ *   <li>{@value #POSTGRES_FOLLOWER_LEASE}: whether a process application's {@linkplain
+ *       dev.eventsourcing.persistence.ProcessRecorder#tryLease lease} is a session-level advisory lock, so that it
+ *       is processed in one process at a time (default {@code true}); with {@code false}, every process that runs
+ *       it processes it, and the tracking records alone keep the processing exactly once.
  * </ul>
+ *
+ * <p>Listening and leases take one connection per application beside the pool, opened when first needed: a
+ * {@link dev.eventsourcing.system.MultiThreadedRunner} uses both.
  */
 public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
   public static final String POSTGRES_DBNAME = "POSTGRES_DBNAME";
@@ -40,6 +51,8 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
   public static final String POSTGRES_LOCK_TIMEOUT = "POSTGRES_LOCK_TIMEOUT";
   public static final String POSTGRES_POOL_SIZE = "POSTGRES_POOL_SIZE";
   public static final String POSTGRES_CONNECT_TIMEOUT = "POSTGRES_CONNECT_TIMEOUT";
+  public static final String POSTGRES_NOTIFY = "POSTGRES_NOTIFY";
+  public static final String POSTGRES_FOLLOWER_LEASE = "POSTGRES_FOLLOWER_LEASE";
 
   private final PostgresStore store;
 
@@ -57,11 +70,17 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
     String name = environment.name();
     TableNames tables = TableNames.of(environment, POSTGRES_SCHEMA);
     int lockTimeout = environment.getInt(POSTGRES_LOCK_TIMEOUT, 0, 0, 86_400);
+    boolean notify = environment.getBoolean(POSTGRES_NOTIFY, true);
+    boolean leases = environment.getBoolean(POSTGRES_FOLLOWER_LEASE, true);
     List<AutoCloseable> owned = new ArrayList<>();
     DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment);
     boolean jta = isJta(environment, source != null);
+    // The session's connection is held for as long as the store is open: outside the store's own pool, so the
+    // pool keeps all its connections; from a given DataSource, one of its connections.
+    DataSource session = source;
     if (source == null) {
       HikariConfig config = poolConfig(environment, tables);
+      session = config.getDataSource();
       try {
         HikariDataSource pool = new HikariDataSource(config);
         owned.add(pool);
@@ -70,7 +89,8 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
         throw JpaErrors.translate(e, name, "connecting to PostgreSQL");
       }
     }
-    this.store = new PostgresStore(name, tables, source, jta, owned, lockTimeout);
+    this.store = new PostgresStore(name, tables, source, jta, owned, lockTimeout,
+        notify || leases ? session : null, notify, leases);
   }
 
   @Override

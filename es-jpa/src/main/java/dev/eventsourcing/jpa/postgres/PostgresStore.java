@@ -5,7 +5,9 @@ import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
 import dev.eventsourcing.persistence.DataKey;
+import dev.eventsourcing.persistence.Lease;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Subscription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 final class PostgresStore extends JpaStore {
   /** Serialises concurrent creation of tables (CREATE ... IF NOT EXISTS races in PostgreSQL). */
@@ -23,11 +26,26 @@ final class PostgresStore extends JpaStore {
   private final String lockEvents;
   private final String lockAndInsertEvents;
   private final String lockAndInsertKeysAndEvents;
+  private final String insertEvents;
   private final WriterQueue writers;
+  private final @Nullable String channel;
+  private final @Nullable PostgresSession session;
+  private final boolean leases;
 
+  /**
+   * @param session the connection that listens and holds leases, or {@code null} for none
+   * @param notify whether saves notify the application's channel
+   * @param leases whether the process application's lease is an advisory lock of the session
+   */
   PostgresStore(String applicationName, TableNames tables, DataSource dataSource, boolean jta,
-      List<AutoCloseable> resources, int lockTimeoutSeconds) {
+      List<AutoCloseable> resources, int lockTimeoutSeconds, @Nullable DataSource session, boolean notify,
+      boolean leases) {
     super(applicationName, tables, dataSource, jta, resources);
+    String channel = PostgresSession.channel(tables.prefix(), tables.schema());
+    this.channel = notify ? channel : null;
+    this.leases = leases && session != null;
+    this.session = session == null ? null
+        : new PostgresSession(applicationName, session, channel, PostgresSession.leaseKey(tables.tracking()));
     this.writers = jta
         ? WriterQueue.none(applicationName)
         : new WriterQueue(applicationName, lockTimeoutSeconds > 0 ? lockTimeoutSeconds : -1,
@@ -45,14 +63,45 @@ final class PostgresStore extends JpaStore {
         + " SELECT e.originator_id, e.originator_version, e.topic, e.state, highest.id + e.position"
         + " FROM highest, unnest(?::uuid[], ?::integer[], ?::text[], ?::bytea[]) WITH ORDINALITY"
         + " AS e(originator_id, originator_version, topic, state, position))";
-    this.lockAndInsertEvents = lock + "WITH highest AS (" + highest + "), " + insertEvents + " SELECT id FROM highest";
+    // The notification is sent on commit, and not at all if the transaction rolls back; its payload is the
+    // highest notification id after the insert.
+    String notifying = notify ? ", pg_notify(?, (id + ?)::text)" : "";
+    this.lockAndInsertEvents = lock + "WITH highest AS (" + highest + "), " + insertEvents
+        + " SELECT id" + notifying + " FROM highest";
     // The first data keys of subjects travel with their events, and the count of those inserted comes back: fewer
     // than sent means another writer recorded one first, and the transaction is rolled back.
     this.lockAndInsertKeysAndEvents = lock
         + "WITH keys AS (INSERT INTO " + tables.keys() + " (subject_id, master_key_id, wrapped_key)"
         + " SELECT * FROM unnest(?::uuid[], ?::text[], ?::bytea[]) ON CONFLICT (subject_id) DO NOTHING RETURNING 1),"
         + " highest AS (" + highest + "), " + insertEvents
-        + " SELECT id, (SELECT count(*) FROM keys) FROM highest";
+        + " SELECT id, (SELECT count(*) FROM keys)" + notifying + " FROM highest";
+    String insert = "INSERT INTO " + tables.events()
+        + " (originator_id, originator_version, topic, state, notification_id)"
+        + " SELECT e.originator_id, e.originator_version, e.topic, e.state, ? + e.position - 1"
+        + " FROM unnest(?::uuid[], ?::integer[], ?::text[], ?::bytea[]) WITH ORDINALITY"
+        + " AS e(originator_id, originator_version, topic, state, position)";
+    this.insertEvents = notify ? "WITH inserted AS (" + insert + ") SELECT pg_notify(?, ?)" : insert;
+  }
+
+  @Override
+  public Subscription subscribe(Runnable listener) {
+    return session == null || channel == null ? Subscription.NONE : session.subscribe(listener);
+  }
+
+  @Override
+  public @Nullable Lease tryLease() {
+    return leases ? session.tryLease() : Lease.untilClosed();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (session != null) {
+        session.close();
+      }
+    } finally {
+      super.close();
+    }
   }
 
   /** The writers of this process take turns before they take the table lock. */
@@ -90,7 +139,8 @@ final class PostgresStore extends JpaStore {
   @Override
   protected long lockAndInsertEvents(Connection connection, List<StoredEvent> events) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(lockAndInsertEvents)) {
-      setEvents(connection, statement, 1, events);
+      int next = bindEvents(connection, statement, 1, events);
+      bindNotification(statement, next, events.size());
       try (ResultSet row = lastRow(statement, statement.execute())) {
         return row.getLong(1);
       }
@@ -115,7 +165,8 @@ final class PostgresStore extends JpaStore {
       statement.setArray(1, connection.createArrayOf("uuid", subjects));
       statement.setArray(2, connection.createArrayOf("text", masterKeyIds));
       statement.setArray(3, connection.createArrayOf("bytea", wrapped));
-      setEvents(connection, statement, 4, events);
+      int next = bindEvents(connection, statement, 4, events);
+      bindNotification(statement, next, events.size());
       try (ResultSet row = lastRow(statement, statement.execute())) {
         if (row.getLong(2) != keys.size()) {
           throw keyConflict(keys);
@@ -125,8 +176,29 @@ final class PostgresStore extends JpaStore {
     }
   }
 
-  /** Binds the events as four arrays from parameter {@code first} on. */
-  private static void setEvents(Connection connection, PreparedStatement statement, int first,
+  @Override
+  protected void insertEvents(Connection connection, List<StoredEvent> events, long firstId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(insertEvents)) {
+      statement.setLong(1, firstId);
+      int next = bindEvents(connection, statement, 2, events);
+      if (channel != null) {
+        statement.setString(next, channel);
+        statement.setString(next + 1, String.valueOf(firstId + events.size() - 1));
+      }
+      statement.execute();
+    }
+  }
+
+  /** Binds the channel and the number of events of {@code pg_notify(?, (id + ?)::text)}, if saves notify. */
+  private void bindNotification(PreparedStatement statement, int first, int events) throws SQLException {
+    if (channel != null) {
+      statement.setString(first, channel);
+      statement.setLong(first + 1, events);
+    }
+  }
+
+  /** Binds the events as four arrays from parameter {@code first}; returns the next parameter's index. */
+  private static int bindEvents(Connection connection, PreparedStatement statement, int first,
       List<StoredEvent> events) throws SQLException {
     int size = events.size();
     UUID[] ids = new UUID[size];
@@ -144,6 +216,7 @@ final class PostgresStore extends JpaStore {
     statement.setArray(first + 1, connection.createArrayOf("integer", versions));
     statement.setArray(first + 2, connection.createArrayOf("text", topics));
     statement.setArray(first + 3, connection.createArrayOf("bytea", states));
+    return first + 4;
   }
 
   /** The one row of the result set that follows the update counts of the statements sent before it. */
