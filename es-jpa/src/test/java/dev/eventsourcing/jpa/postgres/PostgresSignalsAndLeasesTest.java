@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.jpa.TestPostgres;
+import dev.eventsourcing.persistence.DataKey;
+import dev.eventsourcing.persistence.DataKeyConflictException;
+import dev.eventsourcing.persistence.DataKeyRecorder;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.Lease;
 import dev.eventsourcing.persistence.ProcessRecorder;
@@ -68,6 +72,29 @@ class PostgresSignalsAndLeasesTest {
 
       // Each committed save's notification, with the highest id after it; none of the saves that rolled back.
       assertThat(payloads(listening, 3)).containsExactly("2", "3", "5");
+    }
+  }
+
+  @Test
+  void aSaveWithTheFirstDataKeysOfSubjectsNotifiesWhenItCommitsAndNotWhenAKeyConflicts() throws Exception {
+    String channel = PostgresSession.channel("follower", settings.get("POSTGRES_SCHEMA"));
+    try (PostgresInfrastructureFactory writing = factory(Map.of("CIPHER_MODE", "per-subject",
+            "CIPHER_KEY", AesCipher.createKey(32)));
+        Connection listening = TestPostgres.dataSource(settings).getConnection()) {
+      DataKeyRecorder recorder = (DataKeyRecorder) writing.processRecorder();
+      try (Statement statement = listening.createStatement()) {
+        statement.execute("LISTEN \"" + channel + "\"");
+      }
+      UUID subject = UUID.randomUUID();
+      DataKey key = new DataKey(subject, "master", new byte[] {1, 2, 3});
+      UUID id = UUID.randomUUID();
+      recorder.insertEvents(List.of(event(id, 1), event(id, 2)), List.of(key), null);
+      assertThatThrownBy(() -> recorder.insertEvents(List.of(event(id, 3)), List.of(key), null))
+          .isInstanceOf(DataKeyConflictException.class);
+      recorder.insertEvents(List.of(event(id, 3)), List.of(new DataKey(UUID.randomUUID(), "master", new byte[] {4})),
+          new Tracking("Upstream", 1));
+
+      assertThat(payloads(listening, 2)).containsExactly("2", "3");
     }
   }
 
