@@ -20,9 +20,10 @@ import java.util.logging.Logger;
  * One node of {@link ScaleOutTest}: a multi-threaded runner of the orders, reservations and payments, with the
  * settings of the process environment, and a writer that creates orders (the count given as the second argument,
  * each labelled with the first). It prints {@code STARTED}, starts writing when a line comes on its standard input,
- * prints {@code WRITTEN} when it has created its orders, and runs until another line (or the end) comes; then it
- * stops the runner, which throws if a follower failed, and prints {@code DONE}. A follower's failure ends it at once, with exit code 1. It logs the
- * runner's debug messages, which say when it takes a follower's lease.
+ * prints {@code WRITTEN} when it has created its orders (one every 10 ms at least, so that a node is still writing
+ * when the test kills it), and runs until another line (or the end) comes; then it stops the runner, which throws
+ * if a follower failed, and prints {@code DONE}. A follower's failure ends it at once, with exit code 1. It logs
+ * the runner's debug messages, which say when it takes a follower's lease.
  */
 public final class NodeProcess {
   static final EventSystem SYSTEM = new EventSystem(List.of(
@@ -62,7 +63,7 @@ public final class NodeProcess {
     Orders shop = runner.get(Orders.class);
     for (int i = 0; i < orders; i++) {
       shop.createOrder(label + " " + i);
-      Thread.sleep(5);
+      Thread.sleep(10);
     }
     System.out.println("WRITTEN");
 
