@@ -4,9 +4,11 @@ import dev.eventsourcing.application.Application;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.OperationalException;
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.Tracking;
@@ -40,7 +42,8 @@ import java.util.function.BooleanSupplier;
  * leaders as an {@link EventSystem} declares, and prompts them; {@link #follow} and {@link #pullAndProcess} do the
  * same by hand.
  *
- * <p>The settings are those of {@link Application}, and:
+ * <p>The settings are those of {@link Application}, and those of {@link ProcessingSettings}, read once by the
+ * constructor (a bad one fails there), each optionally prefixed with the application's name:
  *
  * <ul>
  *   <li>{@value #PROCESSING_BATCH_SIZE}: how many upstream notifications are processed in one transaction, with
@@ -48,31 +51,39 @@ import java.util.function.BooleanSupplier;
  *       less often. The policy of a notification does not see what the policies of earlier notifications of the
  *       same batch collected: if two of them change the same aggregate, the batch conflicts and is processed
  *       again one notification at a time, but a policy that reads other aggregates must be given batches of 1.
+ *   <li>{@value ProcessingSettings#PROCESSING_RETRY_DELAY_MILLIS} (default 100) and {@value
+ *       ProcessingSettings#PROCESSING_MAX_RETRY_DELAY_MILLIS} (default 10000): a transient failure (an {@link
+ *       dev.eventsourcing.persistence.OperationalException}, such as a lost connection, a database server that is
+ *       down or restarting, or a lock timeout) while selecting upstream notifications, processing them (the
+ *       policy's own reads included) or recording the results is retried, for as long as processing goes on, after
+ *       a delay that starts at the first value and doubles after each failure in a row up to the second. The
+ *       follower logs a warning when such failures start and a message at INFO when it works again, and does not
+ *       stop; what it processes stays exactly once. Any other failure stops it, as a {@link ProcessingException}.
  * </ul>
  *
  * <p>Processing is safe to prompt from many threads: one application processes one batch at a time.
  */
 public abstract class ProcessApplication extends Application {
-  public static final String PROCESSING_BATCH_SIZE = "PROCESSING_BATCH_SIZE";
+  public static final String PROCESSING_BATCH_SIZE = ProcessingSettings.PROCESSING_BATCH_SIZE;
 
   /** How many upstream notifications are selected at a time. */
   public static final int PAGE_SIZE = 500;
 
-  /** How many times in a row one notification's results may conflict with another writer before processing fails. */
-  private static final int CONFLICT_RETRIES = 10;
-
-  private static final System.Logger LOGGER = System.getLogger(ProcessApplication.class.getName());
-
-  private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
+  private final Map<String, FollowerLoop> upstreams = new ConcurrentHashMap<>();
   private final Object processing = new Object();
-  private volatile int batchSize;
+  private final ProcessingSettings settings;
 
   /** The upstream application a process application follows: where its notifications are and how to decode them. */
   private record Upstream(String name, ApplicationRecorder recorder, Mapper mapper) {}
 
-  /** A process application configured by the process environment. */
+  /**
+   * A process application configured by the process environment.
+   *
+   * @throws dev.eventsourcing.persistence.ConfigurationException if a setting is missing or invalid
+   */
   public ProcessApplication() {
     super();
+    this.settings = parseSettings();
   }
 
   /**
@@ -82,6 +93,12 @@ public abstract class ProcessApplication extends Application {
    */
   public ProcessApplication(Map<String, String> environment) {
     super(environment);
+    this.settings = parseSettings();
+  }
+
+  /** The settings of its processing, read from its environment by the constructor. */
+  public ProcessingSettings processingSettings() {
+    return settings;
   }
 
   /**
@@ -108,12 +125,11 @@ public abstract class ProcessApplication extends Application {
    * Follows an upstream application: its notifications are read from its recorder and decoded with its mapper.
    *
    * @throws IllegalArgumentException if an application of that name is followed already
-   * @throws dev.eventsourcing.persistence.ConfigurationException if {@value #PROCESSING_BATCH_SIZE} is invalid
    */
   public void follow(Application leader) {
-    batchSize = environment().getInt(PROCESSING_BATCH_SIZE, 1, 1, PAGE_SIZE);
     Upstream upstream = new Upstream(leader.name(), leader.recorder(), leader.mapper());
-    if (upstreams.putIfAbsent(upstream.name(), upstream) != null) {
+    FollowerLoop loop = new FollowerLoop("application " + name(), upstream.name(), settings, new Steps(upstream));
+    if (upstreams.putIfAbsent(upstream.name(), loop) != null) {
       throw new IllegalArgumentException(
           "application " + name() + " already follows an application named " + upstream.name());
     }
@@ -125,7 +141,8 @@ public abstract class ProcessApplication extends Application {
    *
    * @return how many notifications this call processed
    * @throws IllegalArgumentException if no application of that name is followed
-   * @throws ProcessingException if one could not be processed; those before it are processed and recorded
+   * @throws ProcessingException if one could not be processed; those before it are processed and recorded. A
+   *     transient failure is retried until it works (see the settings above), unless the thread is interrupted
    */
   public int pullAndProcess(String leaderName) {
     return pullAndProcess(leaderName, () -> true);
@@ -133,13 +150,13 @@ public abstract class ProcessApplication extends Application {
 
   /** As {@link #pullAndProcess(String)}, stopping early, between batches, once {@code carryOn} is false. */
   int pullAndProcess(String leaderName, BooleanSupplier carryOn) {
-    Upstream upstream = upstreams.get(leaderName);
-    if (upstream == null) {
+    FollowerLoop loop = upstreams.get(leaderName);
+    if (loop == null) {
       throw new IllegalArgumentException("application " + name() + " does not follow an application named "
           + leaderName + " (it follows " + upstreams.keySet() + ")");
     }
     synchronized (processing) {
-      return pull(upstream, carryOn);
+      return loop.pull(carryOn);
     }
   }
 
@@ -154,94 +171,72 @@ public abstract class ProcessApplication extends Application {
     return factory.processRecorder();
   }
 
-  private int pull(Upstream upstream, BooleanSupplier carryOn) {
-    Set<String> topics = upstreamTopics();
-    int processed = 0;
-    int conflicts = 0;
-    long oneByOneUntil = 0;
-    long position = tracked(upstream);
-    while (carryOn.getAsBoolean()) {
-      List<Notification> page = select(upstream, position + 1, topics);
-      if (page.isEmpty()) {
-        return processed;
-      }
-      int index = 0;
-      while (index < page.size() && carryOn.getAsBoolean()) {
-        int size = page.get(index).id() <= oneByOneUntil ? 1 : Math.min(batchSize, page.size() - index);
-        List<Notification> batch = page.subList(index, index + size);
-        try {
-          process(upstream, batch);
-        } catch (RecordConflictException conflict) {
-          long tracked = tracked(upstream);
-          if (tracked > position) {
-            LOGGER.log(System.Logger.Level.DEBUG, () -> "application " + name() + ": notifications of "
-                + upstream.name() + " up to " + tracked + " were processed by another process; going on from there");
-            position = tracked;
-          } else if (size > 1) {
-            oneByOneUntil = batch.get(size - 1).id();
-          } else if (++conflicts > CONFLICT_RETRIES) {
-            throw failure("recording the processing of", upstream, batch.get(0), conflict);
-          }
-          break;
-        }
-        conflicts = 0;
-        position = batch.get(size - 1).id();
-        processed += size;
-        index += size;
-      }
-    }
-    return processed;
-  }
-
-  private void process(Upstream upstream, List<Notification> batch) {
-    List<Aggregate<?>> collected = new ArrayList<>();
-    for (Notification notification : batch) {
-      DomainEvent<?> event;
-      try {
-        event = upstream.mapper().toDomainEvent(notification);
-      } catch (RuntimeException e) {
-        throw failure("decoding", upstream, notification, e);
-      }
-      ProcessingEvent processing = new ProcessingEvent(new Tracking(upstream.name(), notification.id()));
-      try {
-        policy(event, processing);
-      } catch (RuntimeException e) {
-        throw failure("the policy's processing of", upstream, notification, e);
-      }
-      collected.addAll(processing.aggregates());
-    }
-    Notification last = batch.get(batch.size() - 1);
+  /** The settings; a container's proxy, which has no environment and delegates processing, has the defaults. */
+  private ProcessingSettings parseSettings() {
+    Environment environment;
     try {
-      save(new Tracking(upstream.name(), last.id()), collected.toArray(Aggregate<?>[]::new));
-    } catch (RecordConflictException e) {
+      environment = environment();
+    } catch (IllegalStateException proxy) {
+      return ProcessingSettings.DEFAULTS;
+    }
+    try {
+      return ProcessingSettings.parse(environment);
+    } catch (RuntimeException e) {
+      close();
       throw e;
-    } catch (RuntimeException e) {
-      throw failure("recording the processing of", upstream, last, e);
     }
   }
 
-  private List<Notification> select(Upstream upstream, long start, Set<String> topics) {
-    try {
-      return upstream.recorder().selectNotifications(start, PAGE_SIZE, null, topics);
-    } catch (RuntimeException e) {
-      throw new ProcessingException("application " + name() + ": reading the notifications of " + upstream.name()
-          + " from " + start + " failed: " + e, e);
-    }
-  }
+  /** How this application processes the notifications of one upstream application. */
+  private final class Steps implements FollowerLoop.Steps {
+    private final Upstream upstream;
 
-  private long tracked(Upstream upstream) {
-    Long max;
-    try {
-      max = recorder().maxTrackingId(upstream.name());
-    } catch (RuntimeException e) {
-      throw new ProcessingException("application " + name() + ": reading how far it has processed the notifications"
-          + " of " + upstream.name() + " failed: " + e, e);
+    Steps(Upstream upstream) {
+      this.upstream = upstream;
     }
-    return max == null ? 0 : max;
-  }
 
-  private ProcessingException failure(String what, Upstream upstream, Notification notification, Throwable cause) {
-    return new ProcessingException("application " + name() + ": " + what + " notification " + notification.id()
-        + " of " + upstream.name() + " (" + notification.topic() + ") failed: " + cause, cause);
+    @Override
+    public long position() {
+      Long max = recorder().maxTrackingId(upstream.name());
+      return max == null ? 0 : max;
+    }
+
+    @Override
+    public List<Notification> select(long start) {
+      return upstream.recorder().selectNotifications(start, PAGE_SIZE, null, upstreamTopics());
+    }
+
+    @Override
+    public void process(List<Notification> batch, long previous) {
+      FollowerLoop loop = upstreams.get(upstream.name());
+      List<Aggregate<?>> collected = new ArrayList<>();
+      for (Notification notification : batch) {
+        DomainEvent<?> event;
+        try {
+          event = upstream.mapper().toDomainEvent(notification);
+        } catch (OperationalException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw loop.failure("decoding", notification, e);
+        }
+        ProcessingEvent processing = new ProcessingEvent(new Tracking(upstream.name(), notification.id()));
+        try {
+          policy(event, processing);
+        } catch (OperationalException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw loop.failure("the policy's processing of", notification, e);
+        }
+        collected.addAll(processing.aggregates());
+      }
+      Notification last = batch.get(batch.size() - 1);
+      try {
+        save(new Tracking(upstream.name(), last.id()), collected.toArray(Aggregate<?>[]::new));
+      } catch (RecordConflictException | OperationalException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw loop.failure("recording the processing of", last, e);
+      }
+    }
   }
 }

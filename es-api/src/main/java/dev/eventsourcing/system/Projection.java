@@ -4,6 +4,7 @@ import dev.eventsourcing.application.Application;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
+import dev.eventsourcing.persistence.OperationalException;
 import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.Tracking;
 import java.util.ArrayList;
@@ -26,14 +27,18 @@ import org.jspecify.annotations.Nullable;
  * (from a {@linkplain Application#addSaveListener save listener}), on a schedule, or both. Several processes may
  * run the same projection on one view: each batch is recorded once. Safe to call from many threads: one batch
  * is processed at a time.
+ *
+ * <p>Batches, conflicts and failures are handled as by a {@link ProcessApplication}, with the same {@link
+ * ProcessingSettings}: a transient failure ({@link dev.eventsourcing.persistence.OperationalException}) while
+ * reading the position, selecting or recording is retried with back-off until it works, and any other failure
+ * stops the call with a {@link ProcessingException}.
  */
 public abstract class Projection {
   private static final int PAGE_SIZE = ProcessApplication.PAGE_SIZE;
-  private static final int CONFLICT_RETRIES = 10;
 
   private final String name;
-  private final int batchSize;
-  private final Map<String, Upstream> upstreams = new ConcurrentHashMap<>();
+  private final ProcessingSettings settings;
+  private final Map<String, FollowerLoop> upstreams = new ConcurrentHashMap<>();
   private final Object processing = new Object();
 
   private record Upstream(String name, Application application, Mapper mapper) {}
@@ -44,14 +49,32 @@ public abstract class Projection {
    *     ProcessApplication#PAGE_SIZE}
    */
   protected Projection(String name, int batchSize) {
+    this(name, checkedBatchSize(batchSize));
+  }
+
+  /**
+   * @param name the projection's name, which keys its positions in its store
+   * @param settings its batch size and retry delays, for instance {@link ProcessingSettings#parse} of an {@link
+   *     dev.eventsourcing.persistence.Environment} named after the projection
+   */
+  protected Projection(String name, ProcessingSettings settings) {
     if (name.isBlank()) {
       throw new IllegalArgumentException("a projection needs a name");
     }
+    this.name = name;
+    this.settings = settings;
+  }
+
+  private static ProcessingSettings checkedBatchSize(int batchSize) {
     if (batchSize < 1 || batchSize > PAGE_SIZE) {
       throw new IllegalArgumentException("batch size must be 1 to " + PAGE_SIZE + ", got " + batchSize);
     }
-    this.name = name;
-    this.batchSize = batchSize;
+    return ProcessingSettings.DEFAULTS.withBatchSize(batchSize);
+  }
+
+  /** Its batch size and retry delays. */
+  public ProcessingSettings processingSettings() {
+    return settings;
   }
 
   public String name() {
@@ -64,7 +87,9 @@ public abstract class Projection {
    * @throws IllegalArgumentException if an application of that name is followed already
    */
   public void follow(Application upstream) {
-    if (upstreams.putIfAbsent(upstream.name(), new Upstream(upstream.name(), upstream, upstream.mapper())) != null) {
+    Upstream followed = new Upstream(upstream.name(), upstream, upstream.mapper());
+    FollowerLoop loop = new FollowerLoop("projection " + name, upstream.name(), settings, new Steps(followed));
+    if (upstreams.putIfAbsent(upstream.name(), loop) != null) {
       throw new IllegalArgumentException(
           "projection " + name + " already follows an application named " + upstream.name());
     }
@@ -76,16 +101,17 @@ public abstract class Projection {
    *
    * @return how many notifications this call projected
    * @throws IllegalArgumentException if no application of that name is followed
-   * @throws ProcessingException if a batch could not be projected; those before it are recorded
+   * @throws ProcessingException if a batch could not be projected; those before it are recorded. A transient
+   *     failure is retried until it works, unless the thread is interrupted
    */
   public int pullAndProcess(String upstreamName) {
-    Upstream upstream = upstreams.get(upstreamName);
-    if (upstream == null) {
+    FollowerLoop loop = upstreams.get(upstreamName);
+    if (loop == null) {
       throw new IllegalArgumentException("projection " + name + " does not follow an application named "
           + upstreamName + " (it follows " + upstreams.keySet() + ")");
     }
     synchronized (processing) {
-      return pull(upstream);
+      return loop.pull(() -> true);
     }
   }
 
@@ -112,70 +138,46 @@ public abstract class Projection {
    */
   protected abstract void record(List<DomainEvent<?>> events, Tracking last, @Nullable Long previous);
 
-  private int pull(Upstream upstream) {
-    int projected = 0;
-    int conflicts = 0;
-    Long position = readPosition(upstream);
-    while (true) {
-      long start = position == null ? 1 : position + 1;
-      List<Notification> page = select(upstream, start);
-      if (page.isEmpty()) {
-        return projected;
-      }
-      for (int index = 0; index < page.size(); index += batchSize) {
-        List<Notification> batch = page.subList(index, Math.min(page.size(), index + batchSize));
-        Notification last = batch.get(batch.size() - 1);
-        try {
-          record(decode(upstream, batch), new Tracking(upstream.name(), last.id()), position);
-        } catch (RecordConflictException conflict) {
-          if (++conflicts > CONFLICT_RETRIES) {
-            throw failure("recording the batch ending with", upstream, last, conflict);
-          }
-          position = readPosition(upstream);
-          break;
-        } catch (RuntimeException e) {
-          throw failure("recording the batch ending with", upstream, last, e);
-        }
-        conflicts = 0;
-        position = last.id();
-        projected += batch.size();
-      }
-    }
-  }
+  /** How this projection processes the notifications of one upstream application. */
+  private final class Steps implements FollowerLoop.Steps {
+    private final Upstream upstream;
 
-  private List<DomainEvent<?>> decode(Upstream upstream, List<Notification> batch) {
-    List<DomainEvent<?>> events = new ArrayList<>(batch.size());
-    for (Notification notification : batch) {
-      try {
-        events.add(upstream.mapper().toDomainEvent(notification));
-      } catch (RuntimeException e) {
-        throw failure("decoding", upstream, notification, e);
-      }
+    Steps(Upstream upstream) {
+      this.upstream = upstream;
     }
-    return events;
-  }
 
-  private List<Notification> select(Upstream upstream, long start) {
-    try {
+    @Override
+    public long position() {
+      Long position = Projection.this.position(upstream.name());
+      return position == null ? 0 : position;
+    }
+
+    @Override
+    public List<Notification> select(long start) {
       return upstream.application().recorder().selectNotifications(start, PAGE_SIZE, null, topics());
-    } catch (RuntimeException e) {
-      throw new ProcessingException(
-          "projection " + name + ": reading the notifications of " + upstream.name() + " from " + start + " failed: "
-              + e, e);
     }
-  }
 
-  private @Nullable Long readPosition(Upstream upstream) {
-    try {
-      return position(upstream.name());
-    } catch (RuntimeException e) {
-      throw new ProcessingException(
-          "projection " + name + ": reading its position in " + upstream.name() + " failed: " + e, e);
+    @Override
+    public void process(List<Notification> batch, long previous) {
+      FollowerLoop loop = upstreams.get(upstream.name());
+      List<DomainEvent<?>> events = new ArrayList<>(batch.size());
+      for (Notification notification : batch) {
+        try {
+          events.add(upstream.mapper().toDomainEvent(notification));
+        } catch (OperationalException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw loop.failure("decoding", notification, e);
+        }
+      }
+      Notification last = batch.get(batch.size() - 1);
+      try {
+        record(events, new Tracking(upstream.name(), last.id()), previous == 0 ? null : previous);
+      } catch (RecordConflictException | OperationalException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw loop.failure("recording the batch ending with", last, e);
+      }
     }
-  }
-
-  private ProcessingException failure(String what, Upstream upstream, Notification notification, Throwable cause) {
-    return new ProcessingException("projection " + name + ": " + what + " notification " + notification.id() + " of "
-        + upstream.name() + " (" + notification.topic() + ") failed: " + cause, cause);
   }
 }

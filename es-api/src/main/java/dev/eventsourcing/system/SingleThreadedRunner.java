@@ -56,13 +56,11 @@ public final class SingleThreadedRunner implements Runner {
 
   @Override
   public void stop() {
-    RunningApplications stopping;
+    // Marked stopped first, so that a follower retrying a transient failure on a saving thread gives up; then
+    // the lock waits for that thread to be done.
+    RunningApplications stopping = state.stop();
     processing.lock();
-    try {
-      stopping = state.stop();
-    } finally {
-      processing.unlock();
-    }
+    processing.unlock();
     if (stopping != null) {
       state.close(stopping);
     }
@@ -111,7 +109,7 @@ public final class SingleThreadedRunner implements Runner {
           continue;
         }
         try {
-          follower.pullAndProcess(leader.name());
+          follower.pullAndProcess(leader.name(), state::isRunning);
         } catch (RuntimeException | Error e) {
           failed.add(follower);
           state.fail(follower, e);

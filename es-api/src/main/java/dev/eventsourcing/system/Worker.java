@@ -2,6 +2,7 @@ package dev.eventsourcing.system;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.persistence.Lease;
+import dev.eventsourcing.persistence.OperationalException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ final class Worker implements Runnable {
   // Guarded by signal:
   private boolean signalled;
   private volatile boolean running = true;
+  // Only on the worker's thread: whether it lost its lease and has not taken it again.
+  private boolean lostLease;
 
   Worker(ProcessApplication follower, List<Application> leaders, Duration pollInterval, RunnerState state,
       ThreadFactory threads) {
@@ -118,13 +121,24 @@ final class Worker implements Runnable {
   /** Tries to take the follower's lease, after one that was lost; returns it, or {@code null} if it is not taken. */
   private @Nullable Lease takeLease(@Nullable Lease lost) {
     if (lost != null) {
+      lostLease = true;
       lost.close();
       LOGGER.log(System.Logger.Level.WARNING, () -> "application " + follower.name()
           + " lost its lease, and stops processing here until it takes it again");
     }
-    Lease lease = follower.recorder().tryLease();
+    Lease lease;
+    try {
+      lease = follower.recorder().tryLease();
+    } catch (OperationalException e) {
+      // the store can't be reached yet: tried again at the next poll interval
+      LOGGER.log(System.Logger.Level.DEBUG, () -> "application " + follower.name() + " can't take its lease yet: " + e);
+      return null;
+    }
     if (lease != null) {
-      LOGGER.log(System.Logger.Level.DEBUG, () -> "application " + follower.name() + " took its lease");
+      boolean again = lostLease;
+      lostLease = false;
+      LOGGER.log(again ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
+          () -> "application " + follower.name() + " took its lease" + (again ? " again" : ""));
     }
     return lease;
   }
