@@ -3,6 +3,7 @@ package dev.eventsourcing.jpa;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.Tracking;
+import dev.eventsourcing.system.ProcessingSettings;
 import dev.eventsourcing.system.Projection;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -48,6 +49,16 @@ public abstract class JpaProjection extends Projection {
    */
   protected JpaProjection(String name, EntityManagerFactory views, int batchSize) {
     super(name, batchSize);
+    this.views = views;
+  }
+
+  /**
+   * @param views the persistence unit of the view's entities and of {@link ProjectionPosition}; the caller keeps
+   *     it and closes it
+   * @param settings the batch size and retry delays, as {@link Projection#Projection(String, ProcessingSettings)}
+   */
+  protected JpaProjection(String name, EntityManagerFactory views, ProcessingSettings settings) {
+    super(name, settings);
     this.views = views;
   }
 

@@ -46,6 +46,7 @@ final class PostgresSession implements AutoCloseable {
   private boolean listening;
   private @Nullable SessionLease lease;
   private boolean signalWhenConnected;
+  private boolean reconnecting;
   private @Nullable Thread thread;
   private volatile boolean closed;
 
@@ -204,6 +205,11 @@ final class PostgresSession implements AutoCloseable {
       }
       connection = opened;
       signalWhenConnected = true;
+      if (reconnecting) {
+        reconnecting = false;
+        LOGGER.log(System.Logger.Level.INFO, () -> "application " + applicationName
+            + ": connected to PostgreSQL again, to listen and hold leases");
+      }
       return true;
     } catch (SQLException e) {
       LOGGER.log(System.Logger.Level.DEBUG, () -> "application " + applicationName
@@ -247,6 +253,7 @@ final class PostgresSession implements AutoCloseable {
       lease.held = false;
       lease = null;
     }
+    reconnecting = !closed;
     try {
       connection.close();
     } catch (SQLException e) {
