@@ -225,7 +225,8 @@ final class FollowerLoop {
     int retries = failures;
     long millis = (System.nanoTime() - failingSince) / 1_000_000;
     endFailures();
-    LOGGER.log(System.Logger.Level.INFO, () -> follower + ": " + what.get() + " works again, after " + retries
+    LOGGER.log(System.Logger.Level.INFO, () -> follower + ": processing the notifications of " + upstream
+        + " works again (" + what.get() + "), after " + retries
         + (retries == 1 ? " retry" : " retries") + " in " + millis + " ms");
   }
 
