@@ -26,8 +26,11 @@ import java.util.function.Function;
  * after the batch it is processing, and tries to take it again at the next poll interval. The worker gives the
  * lease back when it stops.
  *
- * <p>A worker whose follower fails stops; the others go on, and {@link #stop()} throws the failure. {@code stop()}
- * lets each worker finish the batch it is processing, and waits for it.
+ * <p>A transient failure of a follower's processing (an {@link dev.eventsourcing.persistence.OperationalException},
+ * such as while its database restarts) does not stop its worker: it is retried with back-off (see {@link
+ * ProcessingSettings}) until it works or the runner stops. A worker whose follower fails otherwise stops; the others
+ * go on, and {@link #stop()} throws the failure. {@code stop()} lets each worker finish the batch it is processing,
+ * and waits for it.
  */
 public final class MultiThreadedRunner implements Runner {
   /** How long a worker waits for a prompt before it polls its leaders, unless given. */
