@@ -18,26 +18,26 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * Translates what JDBC, the pool and a server's transactions throw into the persistence exceptions, the one place
  * where this happens. The cause chain is walked (a transaction manager wraps the driver's exception, and a failed
- * batch holds it as its next exception) to the first {@link SQLException} whose SQLState or SQLite result code says what
- * happened:
+ * batch holds it as its next exception) to the first {@link SQLException} whose SQLState, or the driver's own code
+ * as the store's {@link DriverErrors} reads it, says what happened:
  *
  * <ul>
- *   <li>a unique or primary key violation (SQLState 23505, SQLite {@code SQLITE_CONSTRAINT_PRIMARYKEY} or {@code
- *       _UNIQUE}): {@link RecordConflictException}; other class 23 states and SQLite code 19: {@link
- *       IntegrityException};
+ *   <li>a unique or primary key violation (SQLState 23505): {@link RecordConflictException}; other class 23 states:
+ *       {@link IntegrityException};
  *   <li>connection failures (class 08, 57P01 to 57P03, a pool's timeout), lock timeouts (55P03), serialization
- *       failures and deadlocks (class 40), insufficient resources (class 53), {@code SQLITE_BUSY} and {@code
- *       SQLITE_LOCKED}: {@link OperationalException}, which is safe to retry;
+ *       failures and deadlocks (class 40), insufficient resources (class 53): {@link OperationalException}, which is
+ *       safe to retry;
  *   <li>class 42 (syntax, no such table, privileges), 3D and 3F (no such database or schema), 28 (failed
- *       authorization), and SQLite's generic error (no such table, syntax): {@link ProgrammingException};
- *   <li>class 22 and SQLite's {@code TOOBIG}, {@code MISMATCH} and {@code CORRUPT}: {@link DataException}.
+ *       authorization): {@link ProgrammingException};
+ *   <li>class 22: {@link DataException}.
  * </ul>
+ *
+ * <p>Nothing here depends on a driver: a store whose driver reports without SQLState (SQLite's) gives its {@link
+ * DriverErrors}, and a PostgreSQL user's class path needs no other database's driver.
  *
  * <p>Messages name the application and the operation, and carry the driver's message, never a password or a
  * record's state.
@@ -53,6 +53,17 @@ public final class JpaErrors {
    * @param operation what was attempted, such as {@code inserting 2 events (first: <id> v1)}
    */
   public static PersistenceException translate(Throwable failure, String application, String operation) {
+    return translate(failure, application, operation, DriverErrors.NONE);
+  }
+
+  /**
+   * The persistence exception for a failure of an operation of an application's store, whose driver's own codes
+   * {@code driver} reads where an exception has no SQLState.
+   *
+   * @param operation what was attempted, such as {@code inserting 2 events (first: <id> v1)}
+   */
+  public static PersistenceException translate(Throwable failure, String application, String operation,
+      DriverErrors driver) {
     if (failure instanceof PersistenceException known) {
       return known;
     }
@@ -62,7 +73,7 @@ public final class JpaErrors {
       if (cause instanceof SQLException sql) {
         SQLException each = sql;
         for (int depth = 0; each != null && depth < MAX_NEXT_EXCEPTIONS; depth++) {
-          PersistenceException translated = translate(each, prefix, failure);
+          PersistenceException translated = translate(each, prefix, failure, driver);
           if (translated != null) {
             return translated;
           }
@@ -80,12 +91,16 @@ public final class JpaErrors {
     return new InterfaceException(prefix + ": " + failure, failure);
   }
 
-  private static @Nullable PersistenceException translate(SQLException e, String prefix, Throwable failure) {
+  private static @Nullable PersistenceException translate(SQLException e, String prefix, Throwable failure,
+      DriverErrors driver) {
     String message = prefix + ": " + describe(e);
-    if (e instanceof SQLiteException sqlite) {
-      return translateSqlite(sqlite.getResultCode(), message, failure);
-    }
     String state = e.getSQLState();
+    if (state == null) {
+      PersistenceException translated = driver.translate(e, message, failure);
+      if (translated != null) {
+        return translated;
+      }
+    }
     if (state != null && state.length() >= 2) {
       String family = state.substring(0, 2);
       if (state.equals("23505")) {
@@ -120,21 +135,6 @@ public final class JpaErrors {
     return null;
   }
 
-  private static PersistenceException translateSqlite(SQLiteErrorCode code, String message, Throwable failure) {
-    if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-      return new RecordConflictException(message, failure);
-    }
-    return switch (code.code & 0xff) {
-      case 19 -> message.contains("UNIQUE constraint failed")
-          ? new RecordConflictException(message, failure)
-          : new IntegrityException(message, failure);
-      case 5, 6, 7, 9, 10, 13, 14, 15 -> new OperationalException(message, failure);
-      case 11, 18, 20, 25, 26 -> new DataException(message, failure);
-      case 1, 8, 23 -> new ProgrammingException(message, failure);
-      default -> new DatabaseException(message, failure);
-    };
-  }
-
   private static @Nullable SQLException firstSqlException(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
@@ -157,9 +157,8 @@ public final class JpaErrors {
   }
 
   private static String describe(SQLException e) {
-    String code = e instanceof SQLiteException sqlite
-        ? sqlite.getResultCode().name()
-        : (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState());
+    String code = e.getSQLState() != null ? "SQLState " + e.getSQLState()
+        : e.getErrorCode() != 0 ? "error code " + e.getErrorCode() : "";
     String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     return code.isEmpty() ? message : code + ": " + message;
   }

@@ -55,6 +55,11 @@ public abstract class JpaStore implements AutoCloseable {
         + " VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING";
   }
 
+  /** How this store's driver reports failures without SQLState; none by default. */
+  protected DriverErrors driverErrors() {
+    return DriverErrors.NONE;
+  }
+
   public String applicationName() {
     return applicationName;
   }
@@ -73,7 +78,7 @@ public abstract class JpaStore implements AutoCloseable {
     try (Connection connection = dataSource.getConnection()) {
       return work.execute(connection);
     } catch (SQLException | RuntimeException e) {
-      throw JpaErrors.translate(e, applicationName, operation);
+      throw JpaErrors.translate(e, applicationName, operation, driverErrors());
     }
   }
 
@@ -88,7 +93,7 @@ public abstract class JpaStore implements AutoCloseable {
     try {
       return serverTransactions.inTransaction(() -> selectInServer(work));
     } catch (Exception e) {
-      throw JpaErrors.translate(e, applicationName, operation);
+      throw JpaErrors.translate(e, applicationName, operation, driverErrors());
     }
   }
 
@@ -294,7 +299,7 @@ public abstract class JpaStore implements AutoCloseable {
     try {
       serverTransactions.inNewTransaction(() -> selectInServer(work));
     } catch (Exception e) {
-      throw JpaErrors.translate(e, applicationName, operation);
+      throw JpaErrors.translate(e, applicationName, operation, driverErrors());
     }
   }
 
@@ -325,7 +330,7 @@ public abstract class JpaStore implements AutoCloseable {
       try {
         resource.close();
       } catch (Exception e) {
-        throw JpaErrors.translate(e, applicationName, "closing the store");
+        throw JpaErrors.translate(e, applicationName, "closing the store", driverErrors());
       }
     }
   }

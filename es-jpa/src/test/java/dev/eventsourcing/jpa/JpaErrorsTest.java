@@ -2,12 +2,10 @@ package dev.eventsourcing.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventsourcing.persistence.DataException;
-import dev.eventsourcing.persistence.IntegrityException;
+import dev.eventsourcing.persistence.DatabaseException;
 import dev.eventsourcing.persistence.InterfaceException;
 import dev.eventsourcing.persistence.OperationalException;
 import dev.eventsourcing.persistence.PersistenceException;
-import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.RecordConflictException;
 import jakarta.transaction.RollbackException;
 import java.sql.BatchUpdateException;
@@ -18,8 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /** Every kind of driver, pool and transaction manager failure lands in the right persistence exception, naming what failed. */
 class JpaErrorsTest {
@@ -56,21 +52,6 @@ class JpaErrorsTest {
         .isInstanceOf(RecordConflictException.class);
   }
 
-  @Test
-  void sqliteConstraintCodesAreConflictsOnlyForKeys() {
-    assertThat(translate(wrapped("insert",
-        new SQLiteException("PRIMARY KEY constraint failed", SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY))))
-        .isInstanceOf(RecordConflictException.class)
-        .hasMessageContaining("SQLITE_CONSTRAINT_PRIMARYKEY");
-    assertThat(translate(new SQLiteException("UNIQUE constraint failed", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)))
-        .isInstanceOf(RecordConflictException.class);
-    assertThat(translate(new SQLiteException("UNIQUE constraint failed: t.c", SQLiteErrorCode.SQLITE_CONSTRAINT)))
-        .isInstanceOf(RecordConflictException.class);
-    PersistenceException notNull =
-        translate(new SQLiteException("NOT NULL constraint failed", SQLiteErrorCode.SQLITE_CONSTRAINT_NOTNULL));
-    assertThat(notNull).isInstanceOf(IntegrityException.class).isNotInstanceOf(RecordConflictException.class);
-  }
-
   @ParameterizedTest
   @CsvSource({
     "08006, OperationalException",
@@ -101,13 +82,13 @@ class JpaErrorsTest {
   }
 
   @Test
-  void sqliteResultCodesMapToTheirFamilies() {
-    assertThat(translate(new SQLiteException("database is locked", SQLiteErrorCode.SQLITE_BUSY)))
-        .isInstanceOf(OperationalException.class);
-    assertThat(translate(new SQLiteException("no such table: t", SQLiteErrorCode.SQLITE_ERROR)))
-        .isInstanceOf(ProgrammingException.class);
-    assertThat(translate(new SQLiteException("string or blob too big", SQLiteErrorCode.SQLITE_TOOBIG)))
-        .isInstanceOf(DataException.class);
+  void aDriversOwnCodeWithoutSqlStateIsReadOnlyByTheStoresDriverErrors() {
+    SQLException busy = new SQLException("[SQLITE_BUSY] The database file is locked", null, 5);
+    OperationalException retry = new OperationalException("busy");
+
+    assertThat(translate(busy)).isExactlyInstanceOf(DatabaseException.class).hasMessageContaining("error code 5");
+    assertThat(JpaErrors.translate(busy, "Universe", "inserting 2 events",
+        (e, message, failure) -> e.getErrorCode() == 5 ? retry : null)).isSameAs(retry);
   }
 
   @Test

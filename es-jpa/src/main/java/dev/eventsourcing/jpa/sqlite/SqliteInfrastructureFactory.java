@@ -78,7 +78,7 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
       if (e instanceof EventSourcingException known) {
         throw known;
       }
-      throw JpaErrors.translate(e, name, "opening the SQLite database");
+      throw JpaErrors.translate(e, name, "opening the SQLite database", SqliteErrors.INSTANCE);
     }
   }
 
@@ -110,7 +110,8 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
         Connection keeper = database.getConnection();
         owned.add(keeper);
       } catch (SQLException e) {
-        throw JpaErrors.translate(e, environment.name(), "opening the in-memory SQLite database");
+        throw JpaErrors.translate(e, environment.name(), "opening the in-memory SQLite database",
+            SqliteErrors.INSTANCE);
       }
     }
     HikariConfig config = new HikariConfig();

@@ -1,6 +1,7 @@
 package dev.eventsourcing.jpa.sqlite;
 
 import dev.eventsourcing.jpa.ConnectionWork;
+import dev.eventsourcing.jpa.DriverErrors;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
@@ -32,6 +33,11 @@ final class SqliteStore extends JpaStore {
         ? WriterQueue.none(applicationName)
         : new WriterQueue(applicationName, lockTimeoutSeconds, SqliteInfrastructureFactory.SQLITE_LOCK_TIMEOUT);
     this.maxNotificationId = "SELECT COALESCE(MAX(notification_id), 0) FROM " + tables.events();
+  }
+
+  @Override
+  protected DriverErrors driverErrors() {
+    return SqliteErrors.INSTANCE;
   }
 
   /**
