@@ -10,11 +10,14 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The applications' settings in a container, each source overriding the one before: the process environment (read
- * by the application itself), system properties, MicroProfile Config when the container has it, and an {@link
- * EventSourcingConfig} bean. Properties and MicroProfile Config keys are named {@code eventsourcing.} followed by
- * the setting in any case, with dots or hyphens for underscores: {@code eventsourcing.persistence.module} is {@code
- * PERSISTENCE_MODULE}, {@code eventsourcing.universe.persistence-module} is {@code UNIVERSE_PERSISTENCE_MODULE}.
+ * The applications' settings in a container, each source overriding the ones after it: an {@link
+ * EventSourcingConfig} bean; MicroProfile Config when the container has it, in its own order (the highest-ordinal
+ * source that sets a setting gives its value: system properties, then environment variables, then {@code
+ * microprofile-config.properties}, and any source the server adds where its ordinal puts it), or system properties
+ * without it; the process environment (read by the application itself). Properties are named {@code eventsourcing.}
+ * followed by the setting in any case, with dots or hyphens for underscores: {@code eventsourcing.persistence.module}
+ * is {@code PERSISTENCE_MODULE}, {@code eventsourcing.universe.persistence-module} is {@code
+ * UNIVERSE_PERSISTENCE_MODULE}.
  */
 record ContainerSettings(Map<String, String> settings, @Nullable DataSource dataSource) {
   static final String PREFIX = "eventsourcing.";
@@ -26,14 +29,8 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
    * @param config the deployment's configuration bean, if it has one
    */
   static ContainerSettings resolve(@Nullable EventSourcingConfig config) {
-    Map<String, String> settings = new HashMap<>();
-    Properties properties = System.getProperties();
-    for (String name : properties.stringPropertyNames()) {
-      putProperty(settings, name, properties.getProperty(name));
-    }
-    if (MICROPROFILE_CONFIG) {
-      MicroProfileSettings.read().forEach((name, value) -> putProperty(settings, name, value));
-    }
+    Map<String, String> microProfile = MICROPROFILE_CONFIG ? MicroProfileSettings.read() : null;
+    Map<String, String> settings = microProfile != null ? new HashMap<>(microProfile) : systemProperties();
     DataSource dataSource = null;
     if (config != null) {
       settings.putAll(config.settings());
@@ -64,11 +61,18 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
     return propertyName.substring(PREFIX.length()).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
-  private static void putProperty(Map<String, String> settings, String name, @Nullable String value) {
-    String setting = settingOf(name);
-    if (setting != null && value != null) {
-      settings.put(setting, value);
+  /** The settings that system properties name, where MicroProfile Config is absent. */
+  private static Map<String, String> systemProperties() {
+    Map<String, String> settings = new HashMap<>();
+    Properties properties = System.getProperties();
+    for (String name : properties.stringPropertyNames()) {
+      String setting = settingOf(name);
+      String value = properties.getProperty(name);
+      if (setting != null && value != null) {
+        settings.put(setting, value);
+      }
     }
+    return settings;
   }
 
   private static boolean isPresent(String className) {

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -24,10 +27,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class ConfigurationPrecedenceTest {
-  private static final Map<String, String> PROPERTIES = Map.of(
-      "eventsourcing.precedence-a", "system property",
-      "eventsourcing.precedence.c", "system property",
-      "eventsourcing.path", "system property");
+  /** Ways to spell {@code SPELLING_<i>_<j>}: as the file spells it for {@code i}, as a system property for {@code j}. */
+  private static final List<BiFunction<Integer, Integer, String>> SPELLINGS = List.of(
+      (i, j) -> "spelling." + i + "." + j,
+      (i, j) -> "spelling-" + i + "-" + j,
+      (i, j) -> "spelling_" + i + "_" + j,
+      (i, j) -> "SPELLING." + i + "." + j,
+      (i, j) -> "Spelling-" + i + "." + j);
+
+  private static final Map<String, String> PROPERTIES = properties();
+
+  private static Map<String, String> properties() {
+    Map<String, String> properties = new HashMap<>(Map.of(
+        "eventsourcing.precedence-a", "system property",
+        "eventsourcing.precedence.c", "system property",
+        "eventsourcing.path", "system property"));
+    for (int i = 0; i < SPELLINGS.size(); i++) {
+      for (int j = 0; j < SPELLINGS.size(); j++) {
+        properties.put("eventsourcing." + SPELLINGS.get(j).apply(i, j), "system property");
+      }
+    }
+    return properties;
+  }
 
   @ApplicationScoped
   public static class Config {
@@ -75,6 +96,19 @@ class ConfigurationPrecedenceTest {
     assertThat(settings.get("PATH")).isEqualTo("system property");
     // the process environment where nothing else sets a key
     assertThat(settings.get("JAVA_HOME")).isEqualTo(System.getenv("JAVA_HOME"));
+  }
+
+  @Test
+  void theHighestOrdinalSourceWinsWhateverEachSourcesSpelling() {
+    Environment settings = universe.environment();
+    for (int i = 0; i < SPELLINGS.size(); i++) {
+      for (int j = 0; j < SPELLINGS.size(); j++) {
+        assertThat(settings.get("SPELLING_" + i + "_" + j))
+            .as("SPELLING_%d_%d: %s in the file, %s as a system property", i, j,
+                SPELLINGS.get(i).apply(i, j), SPELLINGS.get(j).apply(i, j))
+            .isEqualTo("system property");
+      }
+    }
   }
 
   @Test
