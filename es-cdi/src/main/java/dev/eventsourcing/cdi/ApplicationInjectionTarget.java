@@ -11,27 +11,27 @@ import java.util.Set;
 /**
  * The container's injection target of an application class, with the application constructed through an {@link
  * ApplicationBuilder} that gives it the container's settings, and closed after its {@code PreDestroy} method; or,
- * for an application of the deployment's event system, the system's runner's instance, which the runner closes.
+ * for an application of one of the deployment's event systems, the system's runner's instance, which the runner closes.
  */
 final class ApplicationInjectionTarget<T extends Application> implements InjectionTarget<T> {
   private final InjectionTarget<T> target;
   private final Class<T> type;
   private final BeanManager beans;
-  private final ContainerSystem system;
+  private final ContainerSystems systems;
   private final DeploymentBeans deployment;
 
-  ApplicationInjectionTarget(InjectionTarget<T> target, Class<T> type, BeanManager beans, ContainerSystem system,
+  ApplicationInjectionTarget(InjectionTarget<T> target, Class<T> type, BeanManager beans, ContainerSystems systems,
       DeploymentBeans deployment) {
     this.target = target;
     this.type = type;
     this.beans = beans;
-    this.system = system;
+    this.systems = systems;
     this.deployment = deployment;
   }
 
   @Override
   public T produce(CreationalContext<T> context) {
-    T running = system.application(type, beans);
+    T running = systems.application(type, beans);
     if (running != null) {
       return running;
     }
@@ -54,7 +54,7 @@ final class ApplicationInjectionTarget<T extends Application> implements Injecti
     try {
       target.preDestroy(instance);
     } finally {
-      if (!system.isRunners(instance)) {
+      if (!systems.isRunners(instance)) {
         instance.close();
       }
     }

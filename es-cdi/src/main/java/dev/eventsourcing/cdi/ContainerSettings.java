@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * is {@code PERSISTENCE_MODULE}, {@code eventsourcing.universe.persistence-module} is {@code
  * UNIVERSE_PERSISTENCE_MODULE}.
  */
-record ContainerSettings(Map<String, String> settings, @Nullable DataSource dataSource) {
+record ContainerSettings(Map<String, String> settings, @Nullable DataSource dataSource,
+    @Nullable ThreadFactory threadFactory) {
   static final String PREFIX = "eventsourcing.";
   private static final boolean MICROPROFILE_CONFIG = isPresent("org.eclipse.microprofile.config.ConfigProvider");
 
@@ -31,12 +33,11 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
   static ContainerSettings resolve(@Nullable EventSourcingConfig config) {
     Map<String, String> microProfile = MICROPROFILE_CONFIG ? MicroProfileSettings.read() : null;
     Map<String, String> settings = microProfile != null ? new HashMap<>(microProfile) : systemProperties();
-    DataSource dataSource = null;
-    if (config != null) {
-      settings.putAll(config.settings());
-      dataSource = config.dataSource();
+    if (config == null) {
+      return new ContainerSettings(Map.copyOf(settings), null, null);
     }
-    return new ContainerSettings(Map.copyOf(settings), dataSource);
+    settings.putAll(config.settings());
+    return new ContainerSettings(Map.copyOf(settings), config.dataSource(), config.threadFactory());
   }
 
   /** A builder of applications of that class with these settings and {@code DataSource}. */

@@ -11,9 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deployment's beans that the extension uses, its {@link EventSystem}, its {@link EventSourcingConfig} and its
- * applications,
- * noted as the container discovers them. Looking them up through a bean manager would not do: the one a container
+ * The deployment's beans that the extension uses, its {@link EventSystem}s, its {@link EventSourcingConfig} and its
+ * applications, noted as the container discovers them. Looking them up through a bean manager would not do: the one a container
  * gives an extension may be that of the extension's own archive, and Payara's for a jar of {@code WEB-INF/lib} does
  * not see the beans of {@code WEB-INF/classes}.
  */
@@ -45,9 +44,9 @@ final class DeploymentBeans {
     return application;
   }
 
-  /** The deployment's event system, or {@code null} if it produces none. */
-  @Nullable EventSystem system(BeanManager beans) {
-    return reference(systems, EventSystem.class, beans);
+  /** The deployment's beans of event systems, each with its own qualifiers. */
+  List<Bean<?>> systems() {
+    return List.copyOf(systems);
   }
 
   /** The deployment's configuration bean, or {@code null} if it has none. */

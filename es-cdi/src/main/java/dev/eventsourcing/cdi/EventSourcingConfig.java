@@ -2,6 +2,7 @@ package dev.eventsourcing.cdi;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -25,20 +26,32 @@ import org.jspecify.annotations.Nullable;
 public final class EventSourcingConfig {
   private final Map<String, String> settings;
   private final @Nullable DataSource dataSource;
+  private final @Nullable ThreadFactory threadFactory;
 
-  private EventSourcingConfig(Map<String, String> settings, @Nullable DataSource dataSource) {
+  private EventSourcingConfig(Map<String, String> settings, @Nullable DataSource dataSource,
+      @Nullable ThreadFactory threadFactory) {
     this.settings = Map.copyOf(settings);
     this.dataSource = dataSource;
+    this.threadFactory = threadFactory;
   }
 
   /** These settings, and no {@code DataSource}. */
   public static EventSourcingConfig of(Map<String, String> settings) {
-    return new EventSourcingConfig(settings, null);
+    return new EventSourcingConfig(settings, null, null);
   }
 
   /** The same settings with events kept in this {@code DataSource}, which the container keeps and closes. */
   public EventSourcingConfig withDataSource(DataSource dataSource) {
-    return new EventSourcingConfig(settings, Objects.requireNonNull(dataSource, "dataSource"));
+    return new EventSourcingConfig(settings, Objects.requireNonNull(dataSource, "dataSource"), threadFactory);
+  }
+
+  /**
+   * The same settings with the workers of the deployment's event systems on threads of this factory, such as a
+   * {@code ManagedThreadFactory} the container gives by {@code @Resource}; without one, the server's factory named
+   * by the {@code MANAGED_THREAD_FACTORY} setting, or its default one.
+   */
+  public EventSourcingConfig withThreadFactory(ThreadFactory threadFactory) {
+    return new EventSourcingConfig(settings, dataSource, Objects.requireNonNull(threadFactory, "threadFactory"));
   }
 
   public Map<String, String> settings() {
@@ -49,9 +62,14 @@ public final class EventSourcingConfig {
     return dataSource;
   }
 
+  public @Nullable ThreadFactory threadFactory() {
+    return threadFactory;
+  }
+
   /** Names no values, as they may include passwords and keys. */
   @Override
   public String toString() {
-    return "EventSourcingConfig" + settings.keySet() + (dataSource == null ? "" : " with a DataSource");
+    return "EventSourcingConfig" + settings.keySet() + (dataSource == null ? "" : " with a DataSource")
+        + (threadFactory == null ? "" : " with a ThreadFactory");
   }
 }

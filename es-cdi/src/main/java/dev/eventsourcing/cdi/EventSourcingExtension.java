@@ -11,6 +11,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -19,21 +20,25 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The portable extension that makes the classes annotated {@link EventSourcingApplication} application-scoped
  * beans constructed with the container's settings (see {@link EventSourcingConfig} for their sources), and closed
  * when the container shuts down.
  *
- * <p>A deployment that produces an {@link dev.eventsourcing.system.EventSystem} bean has it run by a {@link
- * dev.eventsourcing.system.MultiThreadedRunner}, started with the application context and stopped before it ends,
- * on the server's default {@code ManagedThreadFactory} ({@code java:comp/DefaultManagedThreadFactory}) or, outside a
- * server, on daemon threads. An annotated application of the system is the runner's instance, and a {@link Runner}
- * bean is the runner.
+ * <p>Each {@link dev.eventsourcing.system.EventSystem} bean that a deployment produces (several, with qualifiers of
+ * their own) is run by a {@link dev.eventsourcing.system.MultiThreadedRunner}, started with the application context
+ * and stopped before it ends, on the threads the deployment chooses (see {@link EventSourcingConfig#withThreadFactory}
+ * and the {@code MANAGED_THREAD_FACTORY} setting), by default the server's default {@code ManagedThreadFactory}
+ * ({@code java:comp/DefaultManagedThreadFactory}) or, outside a server, daemon threads. An annotated application of
+ * a system is its runner's instance, and a {@link Runner} bean with the system's qualifiers is the runner.
  *
  * <p>When the container deploys, it checks each application's settings: those that every store reads, and that
  * the named store exists; an {@linkplain EventSourcingApplication#eager() eager} application is constructed then,
@@ -45,7 +50,7 @@ public class EventSourcingExtension implements Extension {
   private final Map<Class<? extends Application>, EventSourcingApplication> applications = new LinkedHashMap<>();
   private final List<String> misplaced = new ArrayList<>();
   private final DeploymentBeans deployment = new DeploymentBeans();
-  private final ContainerSystem system = new ContainerSystem(deployment);
+  private final ContainerSystems systems = new ContainerSystems(deployment);
 
   <T> void findApplications(
       @Observes @WithAnnotations(EventSourcingApplication.class) ProcessAnnotatedType<T> event) {
@@ -68,7 +73,8 @@ public class EventSourcingExtension implements Extension {
   <T extends Application> void constructWithSettings(@Observes ProcessInjectionTarget<T> event, BeanManager beans) {
     Class<T> type = event.getAnnotatedType().getJavaClass();
     if (applications.containsKey(type)) {
-      event.setInjectionTarget(new ApplicationInjectionTarget<>(event.getInjectionTarget(), type, beans, system, deployment));
+      event.setInjectionTarget(new ApplicationInjectionTarget<>(event.getInjectionTarget(), type, beans, systems,
+          deployment));
     }
   }
 
@@ -77,43 +83,50 @@ public class EventSourcingExtension implements Extension {
       event.addDefinitionError(new DefinitionException("@EventSourcingApplication is on " + type
           + ", which does not extend dev.eventsourcing.application.Application"));
     }
-    event.addBean()
-        .types(Runner.class, Object.class)
-        .scope(Dependent.class)
-        .createWith(context -> {
-          Runner runner = system.runner(beans);
-          if (runner == null) {
+    List<Bean<?>> produced = deployment.systems();
+    if (produced.isEmpty()) {
+      event.addBean()
+          .types(Runner.class, Object.class)
+          .scope(Dependent.class)
+          .createWith(context -> {
             throw new IllegalStateException("a Runner is injected, but the deployment produces no EventSystem bean");
-          }
-          return runner;
-        });
-  }
-
-  /**
-   * Starts the deployment's event system, if it has one, when the application context starts; or, if the server
-   * does not resolve a JNDI name it needs yet, when one of its applications or the runner is first used.
-   */
-  void startSystem(@Observes @Initialized(ApplicationScoped.class) Object started, BeanManager beans) {
-    try {
-      system.runner(beans);
-    } catch (RuntimeException e) {
-      if (!ContainerSystem.isUnboundName(e)) {
-        throw e;
+          });
+      return;
+    }
+    Set<Set<Annotation>> qualified = new HashSet<>();
+    for (Bean<?> bean : produced) {
+      if (!qualified.add(bean.getQualifiers())) {
+        event.addDefinitionError(new DefinitionException("there are several EventSystem beans with the qualifiers "
+            + bean.getQualifiers() + ": give each system qualifiers of its own"));
+        continue;
       }
-      LOGGER.log(System.Logger.Level.INFO, "the event system starts on first use, as a JNDI name it needs is not"
-          + " bound while the deployment starts: " + e.getMessage());
+      ContainerSystem system = systems.add(bean);
+      event.addBean()
+          .types(Runner.class, Object.class)
+          .qualifiers(bean.getQualifiers())
+          .scope(Dependent.class)
+          .createWith(context -> system.runner(beans));
     }
   }
 
-  /** Stops the deployment's event system, and closes its applications, before the application context ends. */
+  /**
+   * Starts the deployment's event systems, if it has any, when the application context starts; or, if the server
+   * does not resolve a JNDI name one needs yet, when one of its applications or its runner is first used.
+   */
+  void startSystem(@Observes @Initialized(ApplicationScoped.class) Object started, BeanManager beans) {
+    systems.start(beans);
+  }
+
+  /** Stops the deployment's event systems, and closes their applications, before the application context ends. */
   void stopSystem(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-    system.stop();
+    systems.stop();
   }
 
   void checkSettings(@Observes AfterDeploymentValidation event, BeanManager beans) {
     ContainerSettings settings;
     try {
       settings = ContainerSettings.resolve(deployment.config(beans));
+      ContainerSystem.check(settings.settings());
     } catch (RuntimeException e) {
       event.addDeploymentProblem(new DeploymentException("the event-sourced applications' settings could not be"
           + " read: " + e.getMessage(), e));
