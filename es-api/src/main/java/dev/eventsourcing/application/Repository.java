@@ -31,22 +31,38 @@ public final class Repository {
   }
 
   /**
-   * The current state of an aggregate.
+   * The current state of an aggregate, of the class the caller expects without checking it (give the class to
+   * {@link #get(UUID, Class)} to have it checked).
    *
+   * @param <K> not used in Java, where it is inferred; it keeps Kotlin's {@code get<World>(id)} from resolving to
+   *     this method, so that it reaches the reified extension, which checks the class
    * @throws AggregateNotFoundException if nothing is stored for the id
    * @throws AggregateErasedException if the aggregate's data subject was forgotten
    */
-  public <A extends Aggregate<?>> A get(UUID id) {
+  public <A extends Aggregate<?>, K extends A> A get(UUID id) {
     return rebuild(id, null);
   }
 
   /**
-   * The state of an aggregate at a version: after the events up to and including that version.
+   * The state of an aggregate at a version: after the events up to and including that version, of the class the
+   * caller expects without checking it (give the class to {@link #get(UUID, int, Class)} to have it checked).
    *
+   * @param <K> not used in Java, where it is inferred; it keeps Kotlin's {@code get<World>(id, 2)} from resolving
+   *     to this method, so that it reaches the reified extension, which checks the class
    * @throws AggregateNotFoundException if nothing is stored for the id up to that version
    */
-  public <A extends Aggregate<?>> A get(UUID id, int version) {
+  public <A extends Aggregate<?>, K extends A> A get(UUID id, int version) {
     return rebuild(id, version);
+  }
+
+  /**
+   * The state of an aggregate of a known class at a version.
+   *
+   * @throws AggregateNotFoundException if nothing is stored for the id up to that version
+   * @throws EventSourcingException if the aggregate is of another class
+   */
+  public <A extends Aggregate<?>> A get(UUID id, int version, Class<A> type) {
+    return checked(id, rebuild(id, version), type);
   }
 
   /**
@@ -56,7 +72,10 @@ public final class Repository {
    * @throws EventSourcingException if the aggregate is of another class
    */
   public <A extends Aggregate<?>> A get(UUID id, Class<A> type) {
-    Aggregate<?> aggregate = rebuild(id, null);
+    return checked(id, rebuild(id, null), type);
+  }
+
+  private <A extends Aggregate<?>> A checked(UUID id, Aggregate<?> aggregate, Class<A> type) {
     if (!type.isInstance(aggregate)) {
       throw new EventSourcingException("aggregate " + id + " in application " + applicationName + " is a "
           + aggregate.getClass().getName() + ", not a " + type.getName());

@@ -119,9 +119,9 @@ public abstract class ApplicationTestCase {
     assertThat(first.version()).isEqualTo(1);
     assertThat(first.balance()).isEqualByComparingTo("0");
     assertThat(first.modifiedOn()).isEqualTo(account.createdOn());
-    assertThat(app.repository().<BankAccount>get(account.id(), 2).balance()).isEqualByComparingTo("10");
-    assertThat(app.repository().<BankAccount>get(account.id(), 3).balance()).isEqualByComparingTo("35");
-    assertThat(app.repository().<BankAccount>get(account.id(), 4)).usingRecursiveComparison().isEqualTo(account);
+    assertThat(app.repository().get(account.id(), 2, BankAccount.class).balance()).isEqualByComparingTo("10");
+    assertThat(app.repository().get(account.id(), 3, BankAccount.class).balance()).isEqualByComparingTo("35");
+    assertThat(app.repository().get(account.id(), 4, BankAccount.class)).usingRecursiveComparison().isEqualTo(account);
   }
 
   @Test
@@ -250,7 +250,7 @@ public abstract class ApplicationTestCase {
 
     assertThat(snapshotVersions(app, id)).containsExactly(2, 4);
     for (int version = 1; version <= 4; version++) {
-      assertThat(app.repository().<BankAccount>get(id, version))
+      assertThat(app.repository().get(id, version, BankAccount.class))
           .as("version %d", version)
           .usingRecursiveComparison()
           .isEqualTo(replay(app, id, version));
@@ -296,7 +296,7 @@ public abstract class ApplicationTestCase {
       assertThat(new String(state, ISO_8859_1)).doesNotContain("Alice").doesNotContain("alice@example.com");
     }
     assertThat(app.getAccount(account.id())).usingRecursiveComparison().isEqualTo(account);
-    assertThat(app.repository().<BankAccount>get(account.id(), 2).balance()).isEqualByComparingTo("10");
+    assertThat(app.repository().get(account.id(), 2, BankAccount.class).balance()).isEqualByComparingTo("10");
   }
 
   @Test

@@ -91,8 +91,8 @@ public abstract class PersonalDataTestCase {
     }
     BankAccounts other = bankAccounts(Map.of(IS_SNAPSHOTTING_ENABLED, "true"));
     assertThat(other.getAccount(bob.id())).usingRecursiveComparison().isEqualTo(bob);
-    assertThat(other.repository().<Customer>get(shop.id()).fullName()).isEqualTo("Carol");
-    assertThat(other.repository().<Customer>get(club.id()).address()).isEqualTo("1 High Street");
+    assertThat(other.repository().get(shop.id(), Customer.class).fullName()).isEqualTo("Carol");
+    assertThat(other.repository().get(club.id(), Customer.class).address()).isEqualTo("1 High Street");
   }
 
   @Test
@@ -262,7 +262,7 @@ public abstract class PersonalDataTestCase {
     BankAccounts reader = bankAccounts(Map.of());
     assertThat(saved).hasSize(THREADS);
     for (UUID id : saved) {
-      assertThat(reader.repository().<Customer>get(id).fullName()).isEqualTo("Carol");
+      assertThat(reader.repository().get(id, Customer.class).fullName()).isEqualTo("Carol");
     }
     assertThat(keys(reader).selectDataKey(carol)).isNotNull();
     assertThat(keys(reader).selectDataKeysNotWrappedBy("none", 100))

@@ -77,7 +77,7 @@ class ErasureScanTest {
     for (UUID id : List.of(shop.id(), club.id())) {
       Assertions.assertThatThrownBy(() -> app.repository().get(id)).isInstanceOf(AggregateErasedException.class);
     }
-    assertThat(app.repository().<Customer>get(other.id()).fullName()).isEqualTo("Kept Person");
+    assertThat(app.repository().get(other.id(), Customer.class).fullName()).isEqualTo("Kept Person");
     return new Saved(forgotten, kept, List.of(shop.id(), club.id()), wrapped, unwrap(forgotten, wrapped), keptWrapped);
   }
 

@@ -2,6 +2,7 @@ package dev.eventsourcing.examples.kotlin.classic
 
 import dev.eventsourcing.application.Application
 import dev.eventsourcing.application.get
+import dev.eventsourcing.domain.id
 import dev.eventsourcing.examples.kotlin.Worlds
 import java.util.UUID
 
@@ -10,7 +11,7 @@ class Universe(environment: Map<String, String> = emptyMap()) : Application(envi
   override fun createWorld(name: String): UUID {
     val world = World(name)
     save(world)
-    return world.id()
+    return world.id
   }
 
   override fun makeItSo(worldId: UUID, what: String) {

@@ -1,7 +1,7 @@
 package dev.eventsourcing.examples.kotlin.system
 
-import dev.eventsourcing.application.AggregateNotFoundException
 import dev.eventsourcing.application.get
+import dev.eventsourcing.application.getOrNull
 import dev.eventsourcing.domain.Aggregate
 import dev.eventsourcing.domain.DomainEvent
 import dev.eventsourcing.examples.kotlin.classic.World
@@ -44,10 +44,10 @@ class Chronicle private constructor() : Aggregate<Chronicle.Event>() {
 /** A process application in Kotlin: it follows a Universe and keeps a chronicle of each world. */
 class Historian(environment: Map<String, String> = emptyMap()) : ProcessApplication(environment) {
   override fun policy(event: DomainEvent<*>, processing: ProcessingEvent) {
-    when (val payload = event.payload()) {
-      is World.Created -> processing.collectEvents(Chronicle(event.originatorId(), payload.name))
+    when (val payload = event.payload) {
+      is World.Created -> processing.collectEvents(Chronicle(event.originatorId, payload.name))
       is World.SomethingHappened -> {
-        val chronicle = repository().get<Chronicle>(event.originatorId())
+        val chronicle = repository().get<Chronicle>(event.originatorId)
         chronicle.enter(payload.what)
         processing.collectEvents(chronicle)
       }
@@ -55,10 +55,5 @@ class Historian(environment: Map<String, String> = emptyMap()) : ProcessApplicat
   }
 
   /** The chronicle of a world, empty until the historian has heard of it. */
-  fun chronicle(worldId: UUID): List<String> =
-      try {
-        repository().get<Chronicle>(worldId).lines
-      } catch (e: AggregateNotFoundException) {
-        emptyList()
-      }
+  fun chronicle(worldId: UUID): List<String> = repository().getOrNull<Chronicle>(worldId)?.lines.orEmpty()
 }
