@@ -65,6 +65,7 @@ public class Application implements AutoCloseable {
   private final String name;
   private final @Nullable Parts parts;
   private final List<Consumer<List<Long>>> saveListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<List<DomainEvent<?>>>> savedEventsListeners = new CopyOnWriteArrayList<>();
 
   /** What an application is made of, opened once by the constructor. */
   private record Parts(
@@ -266,6 +267,16 @@ public class Application implements AutoCloseable {
   }
 
   /**
+   * Calls {@code listener} after each save that recorded events, with those events in the order they were stored,
+   * as {@link #addSaveListener} calls its listeners: on the saving thread, before {@code save} returns, and so,
+   * where the save joined a caller's transaction, before that transaction ends. es-cdi uses this to fire the saved
+   * events as CDI events once the transaction has committed. A listener must not throw.
+   */
+  public void addSavedEventsListener(Consumer<List<DomainEvent<?>>> listener) {
+    savedEventsListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
    * Forgets a data subject (crypto-shredding): destroys the data key of per-subject encryption ({@code
    * CIPHER_MODE=per-subject}) that encrypts the events and snapshots of every aggregate of the subject (see {@link
    * PersonalData}). Afterwards the repository raises {@link AggregateErasedException} for those aggregates, the
@@ -313,6 +324,10 @@ public class Application implements AutoCloseable {
     List<Long> ids = parts().events().put(events, tracking, subjects);
     if (!ids.isEmpty()) {
       saveListeners.forEach(listener -> listener.accept(ids));
+      if (!savedEventsListeners.isEmpty()) {
+        List<DomainEvent<?>> saved = List.copyOf(events);
+        savedEventsListeners.forEach(listener -> listener.accept(saved));
+      }
     }
     return ids;
   }

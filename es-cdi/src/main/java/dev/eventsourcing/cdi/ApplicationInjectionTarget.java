@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The container's injection target of an application class, with the application constructed through an {@link
  * ApplicationBuilder} that gives it the container's settings, and closed after its {@code PreDestroy} method; or,
- * for an application of one of the deployment's event systems, the system's runner's instance, which the runner closes.
+ * for an application of one of the deployment's event systems, the system's runner's instance, which the runner
+ * closes. Either way, its saved events are fired as CDI events once committed ({@link SavedEvents}).
  */
 final class ApplicationInjectionTarget<T extends Application> implements InjectionTarget<T> {
   private final InjectionTarget<T> target;
@@ -36,7 +37,9 @@ final class ApplicationInjectionTarget<T extends Application> implements Injecti
       return running;
     }
     ApplicationBuilder<T> builder = ContainerSettings.resolve(deployment.config(beans)).builder(type);
-    return builder.construct(() -> target.produce(context));
+    T application = builder.construct(() -> target.produce(context));
+    application.addSavedEventsListener(new SavedEvents(beans, application.name()));
+    return application;
   }
 
   @Override

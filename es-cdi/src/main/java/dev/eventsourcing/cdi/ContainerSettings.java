@@ -76,7 +76,7 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
     return settings;
   }
 
-  private static boolean isPresent(String className) {
+  static boolean isPresent(String className) {
     try {
       Class.forName(className, false, ContainerSettings.class.getClassLoader());
       return true;

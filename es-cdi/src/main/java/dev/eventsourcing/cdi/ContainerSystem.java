@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * the container's settings, polling every {@value #POLL_INTERVAL_MILLIS} (1000 by default), and whose workers run
  * on the {@code ThreadFactory} the deployment's {@link EventSourcingConfig} gives, or the server's {@code
  * ManagedThreadFactory} named by {@value #MANAGED_THREAD_FACTORY} (by default {@value #DEFAULT_MANAGED_THREAD_FACTORY}),
- * or on plain daemon threads outside a server. It is started when the application context starts, or when one of
+ * or on plain daemon threads outside a server. The saved events of its applications are fired as CDI events
+ * ({@link SavedEvents}). It is started when the application context starts, or when one of
  * its applications is first needed, and stopped when the application context is destroyed.
  */
 final class ContainerSystem {
@@ -57,8 +58,11 @@ final class ContainerSystem {
       EventSystem produced = (EventSystem) beans.getReference(bean, EventSystem.class,
           beans.createCreationalContext(bean));
       ContainerSettings settings = ContainerSettings.resolve(deployment.config(beans));
-      Runner started = new MultiThreadedRunner(produced, settings::build, pollInterval(settings.settings()),
-          threads(settings));
+      Runner started = new MultiThreadedRunner(produced, type -> {
+        Application application = settings.build(type);
+        application.addSavedEventsListener(new SavedEvents(beans, application.name()));
+        return application;
+      }, pollInterval(settings.settings()), threads(settings));
       started.start();
       system = produced;
       runner = started;
