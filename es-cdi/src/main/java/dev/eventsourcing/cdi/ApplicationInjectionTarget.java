@@ -36,7 +36,7 @@ final class ApplicationInjectionTarget<T extends Application> implements Injecti
     if (running != null) {
       return running;
     }
-    ApplicationBuilder<T> builder = ContainerSettings.resolve(deployment.config(beans)).builder(type);
+    ApplicationBuilder<T> builder = deployment.settings(type, beans).builder(type);
     T application = builder.construct(() -> target.produce(context));
     application.addSavedEventsListener(new SavedEvents(beans, application.name()));
     return application;

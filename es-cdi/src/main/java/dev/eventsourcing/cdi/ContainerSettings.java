@@ -40,6 +40,20 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
     return new ContainerSettings(Map.copyOf(settings), config.dataSource(), config.threadFactory());
   }
 
+  /**
+   * These settings overlaid with those of one application's configuration, whose {@code DataSource}, if it gives
+   * one, replaces this one.
+   */
+  ContainerSettings overlaid(@Nullable EventSourcingConfig own) {
+    if (own == null) {
+      return this;
+    }
+    Map<String, String> overlaid = new HashMap<>(settings);
+    overlaid.putAll(own.settings());
+    return new ContainerSettings(Map.copyOf(overlaid), own.dataSource() != null ? own.dataSource() : dataSource,
+        threadFactory);
+  }
+
   /** A builder of applications of that class with these settings and {@code DataSource}. */
   <A extends Application> ApplicationBuilder<A> builder(Class<A> type) {
     ApplicationBuilder<A> builder = Application.builder(type).environment(settings);

@@ -59,7 +59,7 @@ final class ContainerSystem {
           beans.createCreationalContext(bean));
       ContainerSettings settings = ContainerSettings.resolve(deployment.config(beans));
       Runner started = new MultiThreadedRunner(produced, type -> {
-        Application application = settings.build(type);
+        Application application = settings.overlaid(deployment.config(type, beans)).build(type);
         application.addSavedEventsListener(new SavedEvents(beans, application.name()));
         return application;
       }, pollInterval(settings.settings()), threads(settings));

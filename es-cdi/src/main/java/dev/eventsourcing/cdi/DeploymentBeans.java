@@ -49,9 +49,28 @@ final class DeploymentBeans {
     return List.copyOf(systems);
   }
 
-  /** The deployment's configuration bean, or {@code null} if it has none. */
+  /** The deployment's unqualified configuration bean, every application's, or {@code null} if it has none. */
   @Nullable EventSourcingConfig config(BeanManager beans) {
-    return reference(configs, EventSourcingConfig.class, beans);
+    List<Bean<?>> unqualified = configs.stream()
+        .filter(bean -> bean.getQualifiers().stream().noneMatch(ForApplication.class::isInstance)).toList();
+    return reference(unqualified, EventSourcingConfig.class, beans);
+  }
+
+  /**
+   * The deployment's configuration bean for one application class ({@link ForApplication}), or {@code null} if it
+   * has none.
+   */
+  @Nullable EventSourcingConfig config(Class<? extends Application> type, BeanManager beans) {
+    List<Bean<?>> own = configs.stream()
+        .filter(bean -> bean.getQualifiers().stream()
+            .anyMatch(qualifier -> qualifier instanceof ForApplication each && each.value() == type))
+        .toList();
+    return reference(own, EventSourcingConfig.class, beans);
+  }
+
+  /** The settings of an application class: the container's, overlaid with its own configuration's. */
+  ContainerSettings settings(Class<? extends Application> type, BeanManager beans) {
+    return ContainerSettings.resolve(config(beans)).overlaid(config(type, beans));
   }
 
   private static <T> @Nullable T reference(List<Bean<?>> found, Class<T> type, BeanManager beans) {

@@ -134,10 +134,11 @@ public class EventSourcingExtension implements Extension {
     }
     applications.forEach((type, annotation) -> {
       try {
+        ContainerSettings own = settings.overlaid(deployment.config(type, beans));
         if (annotation.eager()) {
-          constructEagerly(type, beans, settings);
+          constructEagerly(type, beans, own);
         } else {
-          check(type, settings);
+          check(type, own);
         }
       } catch (RuntimeException e) {
         event.addDeploymentProblem(new DeploymentException("event-sourced application " + type.getName()
