@@ -184,7 +184,8 @@ public abstract class InfrastructureFactory implements AutoCloseable {
 
   /**
    * A mapper with this environment's compressor and cipher; with per-subject encryption, its data keys are kept
-   * by {@code recorder}, the recorder of the events they encrypt.
+   * by the {@linkplain ApplicationRecorder#dataKeys() data keys} of {@code recorder}, the recorder of the events
+   * they encrypt.
    *
    * @throws ConfigurationException if per-subject encryption is configured and the recorder keeps no data keys
    */
@@ -192,10 +193,9 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     if (masterKeys == null) {
       return new Mapper(transcoder, compressor, cipher);
     }
-    if (!(recorder instanceof DataKeyRecorder keys)) {
-      throw new ConfigurationException("application " + environment.name() + ": " + CIPHER_MODE + "=per-subject"
-          + " needs a store that keeps data keys, and " + recorder.getClass().getName() + " does not");
-    }
+    DataKeyRecorder keys = recorder.dataKeys().orElseThrow(() -> new ConfigurationException("application "
+        + environment.name() + ": " + CIPHER_MODE + "=per-subject needs a store that keeps data keys, and "
+        + recorder.getClass().getName() + " does not"));
     return Mapper.perSubject(transcoder, compressor, new DataKeys(masterKeys, keys, dataKeyCacheSize));
   }
 
