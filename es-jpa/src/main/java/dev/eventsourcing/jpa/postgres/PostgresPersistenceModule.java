@@ -18,6 +18,11 @@ public final class PostgresPersistenceModule implements PersistenceModule {
   }
 
   @Override
+  public void check(Environment environment) {
+    PostgresSettings.parse(environment);
+  }
+
+  @Override
   public InfrastructureFactory createFactory(Environment environment, DataSource dataSource) {
     return new PostgresInfrastructureFactory(environment, dataSource);
   }

@@ -18,6 +18,11 @@ public final class SqlitePersistenceModule implements PersistenceModule {
   }
 
   @Override
+  public void check(Environment environment) {
+    SqliteInfrastructureFactory.checkSettings(environment);
+  }
+
+  @Override
   public InfrastructureFactory createFactory(Environment environment, DataSource dataSource) {
     return new SqliteInfrastructureFactory(environment, dataSource);
   }
