@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an application's persistence from its {@link Environment}: the recorders of one store, and the mapper
- * with the configured cipher and compressor. Every setting is read and checked when the factory is constructed,
- * so a bad configuration fails when the application is constructed.
+ * with the configured cipher and compressor. Every setting is parsed once, when the factory is constructed, so a
+ * bad configuration fails when the application is constructed, with a {@link ConfigurationException} that names
+ * the application and the key as {@linkplain Environment#given given}, never a key's value; {@link #check} parses
+ * the settings in the same way without opening anything.
  *
  * <p>Settings read here (each may be prefixed with the application's name):
  *
@@ -72,15 +74,6 @@ public abstract class InfrastructureFactory implements AutoCloseable {
       return new Settings(masterKeys == null ? constructCipher(environment) : null, masterKeys,
           environment.getInt(DATA_KEY_CACHE_SIZE, 10_000, 0, 100_000_000), constructCompressor(environment),
           environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false));
-    }
-
-    /** Names the cipher and compressor classes, never a key. */
-    @Override
-    public String toString() {
-      return "Settings[cipher=" + (cipher == null ? null : cipher.getClass().getName()) + ", masterKeys="
-          + masterKeys + ", dataKeyCacheSize=" + dataKeyCacheSize + ", compressor="
-          + (compressor == null ? null : compressor.getClass().getName()) + ", snapshotting="
-          + snapshottingEnabled + "]";
     }
   }
 
