@@ -77,13 +77,13 @@ public final class Environment {
   /**
    * The value of a key that must be set.
    *
-   * @throws ConfigurationException naming the key and what it is needed for
+   * @throws ConfigurationException naming the application, the key and what it is needed for
    */
   public String require(String key, String neededFor) {
     String value = get(key);
     if (value == null) {
-      throw new ConfigurationException(key + " is not set, and is needed for " + neededFor + " (application "
-          + name + "; " + prefix + key + " also works)");
+      throw new ConfigurationException("application " + name + ": " + key + " is not set, and is needed for "
+          + neededFor + " (" + prefix + key + " also works)");
     }
     return value;
   }
