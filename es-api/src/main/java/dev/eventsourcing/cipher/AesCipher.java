@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Function;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,28 +37,34 @@ public final class AesCipher implements Cipher {
             }
           });
 
-  /** A cipher with the key in {@code CIPHER_KEY}. */
+  /**
+   * A cipher with the key in {@code CIPHER_KEY}.
+   *
+   * @throws ConfigurationException if the key is missing or not the base64 of 16, 24 or 32 bytes; the message
+   *     names the application and the setting as given, never the key
+   */
   public AesCipher(Environment environment) {
-    this(environment.require(InfrastructureFactory.CIPHER_KEY, "AES encryption"), InfrastructureFactory.CIPHER_KEY);
+    this.key = parse(environment.require(InfrastructureFactory.CIPHER_KEY, "AES encryption"),
+        problem -> environment.invalid(InfrastructureFactory.CIPHER_KEY, problem));
   }
 
   /** A cipher with a base64-encoded key of 16, 24 or 32 bytes. */
   public AesCipher(String base64Key) {
-    this(base64Key, "the AES key");
+    this.key = parse(base64Key, problem -> new ConfigurationException("the AES key " + problem));
   }
 
-  private AesCipher(String base64Key, String source) {
+  private static SecretKeySpec parse(String base64Key, Function<String, ConfigurationException> invalid) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(base64Key.trim());
     } catch (IllegalArgumentException e) {
-      throw new ConfigurationException(source + " is not valid base64");
+      throw invalid.apply("is not valid base64");
     }
     if (bytes.length != 16 && bytes.length != 24 && bytes.length != 32) {
-      throw new ConfigurationException(
-          source + " decodes to " + bytes.length + " bytes; AES needs 16, 24 or 32 (use AesCipher.createKey(32))");
+      throw invalid.apply(
+          "decodes to " + bytes.length + " bytes; AES needs 16, 24 or 32 (use AesCipher.createKey(32))");
     }
-    this.key = new SecretKeySpec(bytes, "AES");
+    return new SecretKeySpec(bytes, "AES");
   }
 
   /** A new random key of {@code numBytes} (16, 24 or 32) bytes, base64-encoded. */

@@ -43,17 +43,18 @@ public final class MasterKeys {
   /**
    * The master keys the environment configures.
    *
-   * @throws ConfigurationException if {@code CIPHER_KEY} is missing, or a key is not the base64 of 32 bytes
+   * @throws ConfigurationException if {@code CIPHER_KEY} is missing, or a key is not the base64 of 32 bytes; the
+   *     message names the application and the setting, never a key
    */
   public static MasterKeys of(Environment environment) {
     String current = environment.require(InfrastructureFactory.CIPHER_KEY, "per-subject encryption");
     Map<String, SecretKey> keys = new LinkedHashMap<>();
-    String currentId = add(keys, current, InfrastructureFactory.CIPHER_KEY);
+    String currentId = add(keys, current, environment, InfrastructureFactory.CIPHER_KEY);
     String others = environment.get(CIPHER_OTHER_KEYS);
     if (others != null) {
       for (String key : others.split(",")) {
         if (!key.isBlank()) {
-          add(keys, key, CIPHER_OTHER_KEYS);
+          add(keys, key, environment, CIPHER_OTHER_KEYS);
         }
       }
     }
@@ -96,16 +97,16 @@ public final class MasterKeys {
         .putLong(subjectId.getMostSignificantBits()).putLong(subjectId.getLeastSignificantBits()).array();
   }
 
-  private static String add(Map<String, SecretKey> keys, String base64, String setting) {
+  private static String add(Map<String, SecretKey> keys, String base64, Environment environment, String setting) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(base64.trim());
     } catch (IllegalArgumentException e) {
-      throw new ConfigurationException(setting + " is not valid base64");
+      throw environment.invalid(setting, "is not valid base64");
     }
     if (bytes.length != 32) {
-      throw new ConfigurationException(setting + " holds a key of " + bytes.length + " bytes; per-subject"
-          + " encryption needs 32-byte (AES-256) master keys (use AesCipher.createKey(32))");
+      throw environment.invalid(setting, "holds a key of " + bytes.length + " bytes; per-subject encryption needs"
+          + " 32-byte (AES-256) master keys (use AesCipher.createKey(32))");
     }
     SecretKey key = new SecretKeySpec(bytes, "AES");
     String id = idOf(key);

@@ -2,20 +2,13 @@ package dev.eventsourcing.memory;
 
 import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.RecordConflictException;
-import dev.eventsourcing.persistence.StoredEvent;
 import dev.eventsourcing.persistence.Tracking;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 public class MemoryProcessRecorder extends MemoryApplicationRecorder implements ProcessRecorder {
   private final Map<String, Long> maxTrackingIds = new HashMap<>();
-
-  @Override
-  public List<Long> insertEvents(List<StoredEvent> events, @Nullable Tracking tracking) {
-    return insertEvents(events, List.of(), tracking);
-  }
 
   @Override
   protected void checkTracking(@Nullable Tracking tracking) {

@@ -10,23 +10,11 @@ import org.jspecify.annotations.Nullable;
  * first events it encrypts, and erased by destroying its bytes. An erased record stays, so a forgotten subject
  * never gets a new key.
  *
- * <p>Implemented by the application recorders of stores that support per-subject encryption. Safe to use from
- * many threads.
+ * <p>A part of the store that an {@link ApplicationRecorder} offers by {@link ApplicationRecorder#dataKeys()}
+ * when the store supports per-subject encryption; new keys are inserted with the events that first need them, by
+ * {@link ApplicationRecorder#insertEvents(List, List, Tracking)}. Safe to use from many threads.
  */
 public interface DataKeyRecorder {
-  /**
-   * Inserts events, the keys they are the first to need, and a tracking record if given, atomically: all or
-   * nothing.
-   *
-   * @param newKeys keys of subjects that have no key record yet
-   * @param tracking the upstream notification processed, or {@code null}; only a {@link ProcessRecorder} takes one
-   * @return the notification ids given to the events, in order
-   * @throws DataKeyConflictException if a subject of {@code newKeys} already has a key record (another writer
-   *     recorded one first, or the subject was erased); nothing was recorded
-   * @throws RecordConflictException if an event conflicts, or the tracking record is not beyond the recorded one
-   */
-  List<Long> insertEvents(List<StoredEvent> events, List<DataKey> newKeys, @Nullable Tracking tracking);
-
   /** The key record of a subject, erased or not; {@code null} if the subject has none. */
   @Nullable DataKey selectDataKey(UUID subjectId);
 

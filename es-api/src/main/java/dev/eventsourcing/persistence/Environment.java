@@ -37,11 +37,36 @@ public final class Environment {
 
   /** The value of the prefixed key, else of the key, else {@code null}. */
   public @Nullable String get(String key) {
-    String value = values.get(prefix + key);
-    if (value == null || value.isEmpty()) {
-      value = values.get(key);
-    }
+    String value = values.get(given(key));
     return value == null || value.isEmpty() ? null : value;
+  }
+
+  /**
+   * The name under which a key's value is given: the prefixed key ({@code UNIVERSE_CIPHER_KEY}) when that is set,
+   * otherwise the key itself. Messages about a setting name it so.
+   */
+  public String given(String key) {
+    String value = values.get(prefix + key);
+    return value == null || value.isEmpty() ? key : prefix + key;
+  }
+
+  /**
+   * The failure of a setting that is not valid: its message names the application and the key as {@linkplain
+   * #given given}, followed by {@code problem}, and never the key's value unless {@code problem} shows it. {@code
+   * problem} may start with {@code =} to show a value that is not secret ({@code "='XA' is not a transaction
+   * type"}); otherwise it follows the key after a space ({@code "is not valid base64"}).
+   */
+  public ConfigurationException invalid(String key, String problem) {
+    return new ConfigurationException(describe(key, problem));
+  }
+
+  /** As {@link #invalid(String, String)}, caused by {@code cause}. */
+  public ConfigurationException invalid(String key, String problem, Throwable cause) {
+    return new ConfigurationException(describe(key, problem), cause);
+  }
+
+  private String describe(String key, String problem) {
+    return "application " + name + ": " + given(key) + (problem.startsWith("=") ? "" : " ") + problem;
   }
 
   public String get(String key, String defaultValue) {
@@ -52,18 +77,22 @@ public final class Environment {
   /**
    * The value of a key that must be set.
    *
-   * @throws ConfigurationException naming the key and what it is needed for
+   * @throws ConfigurationException naming the application, the key and what it is needed for
    */
   public String require(String key, String neededFor) {
     String value = get(key);
     if (value == null) {
-      throw new ConfigurationException(key + " is not set, and is needed for " + neededFor + " (application "
-          + name + "; " + prefix + key + " also works)");
+      throw new ConfigurationException("application " + name + ": " + key + " is not set, and is needed for "
+          + neededFor + " (" + prefix + key + " also works)");
     }
     return value;
   }
 
-  /** A boolean: {@code true/yes/y/on/1} or {@code false/no/n/off/0}, in any case. */
+  /**
+   * A boolean: {@code true/yes/y/on/1} or {@code false/no/n/off/0}, in any case.
+   *
+   * @throws ConfigurationException as {@link #invalid} makes it, showing the bad value: not for secret keys
+   */
   public boolean getBoolean(String key, boolean defaultValue) {
     String value = get(key);
     if (value == null) {
@@ -72,11 +101,15 @@ public final class Environment {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "y", "on", "1" -> true;
       case "false", "no", "n", "off", "0" -> false;
-      default -> throw new ConfigurationException(key + "='" + value + "' is not a boolean: use true or false");
+      default -> throw invalid(key, "='" + value + "' is not a boolean: use true or false");
     };
   }
 
-  /** An integer between {@code min} and {@code max}. */
+  /**
+   * An integer between {@code min} and {@code max}.
+   *
+   * @throws ConfigurationException as {@link #invalid} makes it, showing the bad value: not for secret keys
+   */
   public int getInt(String key, int defaultValue, int min, int max) {
     String value = get(key);
     if (value == null) {
@@ -86,10 +119,10 @@ public final class Environment {
     try {
       parsed = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new ConfigurationException(key + "='" + value + "' is not an integer", e);
+      throw invalid(key, "='" + value + "' is not an integer", e);
     }
     if (parsed < min || parsed > max) {
-      throw new ConfigurationException(key + "=" + parsed + " is out of range: use " + min + " to " + max);
+      throw invalid(key, "=" + parsed + " is out of range: use " + min + " to " + max);
     }
     return parsed;
   }

@@ -11,18 +11,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Stores domain events through a mapper and a recorder, and gets them back. Safe to use from many threads.
  *
- * <p>With per-subject encryption, the recorder is a {@link DataKeyRecorder}: the keys of subjects whose first
- * events are stored are recorded in the same transaction as the events. If another writer recorded a subject's
- * key first, the events are encrypted again with the recorded key and stored again.
+ * <p>With per-subject encryption, the mapper's data keys are kept by the recorder's {@link
+ * ApplicationRecorder#dataKeys() data keys}: the keys of subjects whose first events are stored are inserted with
+ * the events, in one {@link ApplicationRecorder#insertEvents(List, List, Tracking)}. If another writer recorded a
+ * subject's key first, the events are encrypted again with the recorded key and stored again.
  */
 public final class EventStore {
   /** How many times a write whose new data keys conflict is encrypted again. */
   private static final int KEY_CONFLICT_ATTEMPTS = 3;
 
   private final Mapper mapper;
-  private final AggregateRecorder recorder;
+  private final ApplicationRecorder recorder;
 
-  public EventStore(Mapper mapper, AggregateRecorder recorder) {
+  public EventStore(Mapper mapper, ApplicationRecorder recorder) {
     this.mapper = mapper;
     this.recorder = recorder;
   }
@@ -31,7 +32,7 @@ public final class EventStore {
     return mapper;
   }
 
-  public AggregateRecorder recorder() {
+  public ApplicationRecorder recorder() {
     return recorder;
   }
 
@@ -46,22 +47,25 @@ public final class EventStore {
   }
 
   /**
-   * Stores events and a tracking record atomically; the recorder must be a {@link ProcessRecorder}.
+   * Stores events and a tracking record atomically; the recorder must keep tracking records (a {@link
+   * ProcessRecorder}).
    *
    * @throws RecordConflictException if an event conflicts or the tracking record is not beyond the recorded one
+   * @throws NotSupportedException if the recorder keeps no tracking records
    */
   public List<Long> put(List<? extends DomainEvent<?>> events, Tracking tracking) {
     return put(events, tracking, Map.of());
   }
 
   /**
-   * Stores events and, if given, a tracking record atomically; the recorder must be a {@link ProcessRecorder} for
-   * a tracking record.
+   * Stores events and, if given, a tracking record atomically; the recorder must keep tracking records (a {@link
+   * ProcessRecorder}) for a tracking record.
    *
    * @param subjects the data subject of each originator whose subject is not its own id (see {@link
    *     dev.eventsourcing.domain.PersonalData}); used by per-subject encryption only
    * @throws RecordConflictException if an event conflicts or the tracking record is not beyond the recorded one
    * @throws DataErasedException if an event's subject was forgotten
+   * @throws NotSupportedException if a tracking record is given and the recorder keeps none
    */
   public List<Long> put(
       List<? extends DomainEvent<?>> events, @Nullable Tracking tracking, Map<UUID, UUID> subjects) {
@@ -73,14 +77,7 @@ public final class EventStore {
     for (DomainEvent<?> event : events) {
       stored.add(mapper.toStoredEvent(event));
     }
-    if (tracking == null) {
-      return recorder.insertEvents(stored);
-    }
-    if (!(recorder instanceof ProcessRecorder processRecorder)) {
-      throw new ProgrammingException(
-          "tracking records need a ProcessRecorder, but this event store has a " + recorder.getClass().getName());
-    }
-    return processRecorder.insertEvents(stored, tracking);
+    return recorder.insertEvents(stored, List.of(), tracking);
   }
 
   /** One aggregate's events, by version; the parameters are those of {@link AggregateRecorder#selectEvents}. */
@@ -96,10 +93,6 @@ public final class EventStore {
 
   private List<Long> putWithKeys(DataKeys keys, List<? extends DomainEvent<?>> events, @Nullable Tracking tracking,
       Map<UUID, UUID> subjects) {
-    if (!(recorder instanceof DataKeyRecorder keyRecorder)) {
-      throw new ProgrammingException("per-subject encryption needs a DataKeyRecorder, but this event store has a "
-          + recorder.getClass().getName());
-    }
     for (int attempt = 1; ; attempt++) {
       DataKeys.Batch batch = keys.newBatch();
       List<StoredEvent> stored = new ArrayList<>(events.size());
@@ -108,7 +101,7 @@ public final class EventStore {
         stored.add(mapper.toStoredEvent(event, subject, batch));
       }
       try {
-        List<Long> ids = keyRecorder.insertEvents(stored, batch.newKeys(), tracking);
+        List<Long> ids = recorder.insertEvents(stored, batch.newKeys(), tracking);
         batch.recorded();
         return ids;
       } catch (DataKeyConflictException e) {

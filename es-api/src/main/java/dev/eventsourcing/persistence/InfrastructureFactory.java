@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an application's persistence from its {@link Environment}: the recorders of one store, and the mapper
- * with the configured cipher and compressor. Every setting is read and checked when the factory is constructed,
- * so a bad configuration fails when the application is constructed.
+ * with the configured cipher and compressor. Every setting is parsed once, when the factory is constructed, so a
+ * bad configuration fails when the application is constructed, with a {@link ConfigurationException} that names
+ * the application and the key as {@linkplain Environment#given given}, never a key's value; {@link #check} parses
+ * the settings in the same way without opening anything.
  *
  * <p>Settings read here (each may be prefixed with the application's name):
  *
@@ -59,24 +61,30 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   public static final String IS_SNAPSHOTTING_ENABLED = "IS_SNAPSHOTTING_ENABLED";
 
   private final Environment environment;
-  private final @Nullable Cipher cipher;
-  private final @Nullable MasterKeys masterKeys;
-  private final int dataKeyCacheSize;
-  private final @Nullable Compressor compressor;
-  private final boolean snapshottingEnabled;
+  private final Settings settings;
 
   /**
-   * Reads the settings common to every store.
+   * The settings every store reads, parsed once from the environment: the cipher (or the master keys of
+   * per-subject encryption), the compressor, and snapshotting. Parsing opens nothing.
+   */
+  private record Settings(@Nullable Cipher cipher, @Nullable MasterKeys masterKeys, int dataKeyCacheSize,
+      @Nullable Compressor compressor, boolean snapshottingEnabled) {
+    static Settings parse(Environment environment) {
+      MasterKeys masterKeys = parseMasterKeys(environment);
+      return new Settings(masterKeys == null ? constructCipher(environment) : null, masterKeys,
+          environment.getInt(DATA_KEY_CACHE_SIZE, 10_000, 0, 100_000_000), constructCompressor(environment),
+          environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false));
+    }
+  }
+
+  /**
+   * Parses the settings common to every store.
    *
    * @throws ConfigurationException if one is invalid
    */
   protected InfrastructureFactory(Environment environment) {
     this.environment = environment;
-    this.masterKeys = constructMasterKeys(environment);
-    this.cipher = masterKeys == null ? constructCipher(environment) : null;
-    this.dataKeyCacheSize = environment.getInt(DATA_KEY_CACHE_SIZE, 10_000, 0, 100_000_000);
-    this.compressor = constructCompressor(environment);
-    this.snapshottingEnabled = environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false);
+    this.settings = Settings.parse(environment);
   }
 
   /**
@@ -87,38 +95,38 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   public static InfrastructureFactory construct(Environment environment) {
     String factoryClass = environment.get(INFRASTRUCTURE_FACTORY);
     if (factoryClass != null) {
-      return instantiate(INFRASTRUCTURE_FACTORY, factoryClass, InfrastructureFactory.class, environment);
+      return instantiate(environment, INFRASTRUCTURE_FACTORY, factoryClass, InfrastructureFactory.class, true);
     }
     String module = environment.get(PERSISTENCE_MODULE, "memory").trim();
-    PersistenceModule found = findModule(module);
+    PersistenceModule found = findModule(environment, module);
     if (found != null) {
       return found.createFactory(environment);
     }
-    return instantiate(PERSISTENCE_MODULE, module, InfrastructureFactory.class, environment);
+    return instantiate(environment, PERSISTENCE_MODULE, module, InfrastructureFactory.class, true);
   }
 
   /**
-   * Checks, without opening anything, the settings that every store reads and that the store the environment
-   * names exists: what a container can check when it deploys an application it constructs later.
+   * Checks, without opening anything, the settings that every store reads, that the store the environment names
+   * exists, and the settings of a {@link PersistenceModule}'s store ({@link PersistenceModule#check}): what a
+   * container can check when it deploys an application it constructs later. The settings are parsed as {@link
+   * #construct} parses them, so a setting that fails one fails the other in the same way.
    *
-   * @throws ConfigurationException naming the first bad setting
+   * @throws ConfigurationException naming the application and the first bad setting
    */
   public static void check(Environment environment) {
     String factoryClass = environment.get(INFRASTRUCTURE_FACTORY);
     if (factoryClass != null) {
-      resolve(INFRASTRUCTURE_FACTORY, factoryClass, InfrastructureFactory.class);
+      resolve(environment, INFRASTRUCTURE_FACTORY, factoryClass, InfrastructureFactory.class);
     } else {
       String module = environment.get(PERSISTENCE_MODULE, "memory").trim();
-      if (findModule(module) == null) {
-        resolve(PERSISTENCE_MODULE, module, InfrastructureFactory.class);
+      PersistenceModule found = findModule(environment, module);
+      if (found != null) {
+        found.check(environment);
+      } else {
+        resolve(environment, PERSISTENCE_MODULE, module, InfrastructureFactory.class);
       }
     }
-    if (constructMasterKeys(environment) == null) {
-      constructCipher(environment);
-    }
-    environment.getInt(DATA_KEY_CACHE_SIZE, 10_000, 0, 100_000_000);
-    constructCompressor(environment);
-    environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false);
+    Settings.parse(environment);
   }
 
   /**
@@ -134,10 +142,10 @@ public abstract class InfrastructureFactory implements AutoCloseable {
       throw new ConfigurationException("application " + environment.name() + " is given a DataSource, but "
           + PERSISTENCE_MODULE + " is not set: set it to the DataSource's database, such as postgres or sqlite");
     }
-    PersistenceModule found = findModule(module.trim());
+    PersistenceModule found = findModule(environment, module.trim());
     if (found == null) {
-      throw new ConfigurationException(PERSISTENCE_MODULE + "='" + module + "' names no store that takes a"
-          + " DataSource: use a store's name or the class name of a PersistenceModule");
+      throw environment.invalid(PERSISTENCE_MODULE, "='" + module + "' names no store that takes a DataSource: use"
+          + " a store's name or the class name of a PersistenceModule");
     }
     return found.createFactory(environment, dataSource);
   }
@@ -146,7 +154,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
    * The store module of that name, or the named {@link PersistenceModule} class; {@code null} if the name is a
    * class name of an {@code InfrastructureFactory}.
    */
-  private static @Nullable PersistenceModule findModule(String module) {
+  private static @Nullable PersistenceModule findModule(Environment environment, String module) {
     List<String> known = new ArrayList<>();
     for (PersistenceModule candidate : modules()) {
       if (candidate.name().equals(module)) {
@@ -155,14 +163,14 @@ public abstract class InfrastructureFactory implements AutoCloseable {
       known.add(candidate.name());
     }
     if (module.contains(".") || module.contains(":")) {
-      Class<?> type = resolve(PERSISTENCE_MODULE, module, Object.class);
+      Class<?> type = resolve(environment, PERSISTENCE_MODULE, module, Object.class);
       return PersistenceModule.class.isAssignableFrom(type)
-          ? instantiate(PERSISTENCE_MODULE, module, PersistenceModule.class, null)
+          ? instantiate(environment, PERSISTENCE_MODULE, module, PersistenceModule.class, false)
           : null;
     }
-    throw new ConfigurationException(PERSISTENCE_MODULE + "='" + module + "' names no store: use one of "
-        + known + " (a store outside es-api needs its module on the class path, such as es-jpa for sqlite and"
-        + " postgres), or a class name");
+    throw environment.invalid(PERSISTENCE_MODULE, "='" + module + "' names no store: use one of " + known
+        + " (a store outside es-api needs its module on the class path, such as es-jpa for sqlite and postgres),"
+        + " or a class name");
   }
 
   public Environment environment() {
@@ -175,33 +183,35 @@ public abstract class InfrastructureFactory implements AutoCloseable {
    * @throws ConfigurationException with per-subject encryption, which needs the recorder that keeps the keys
    */
   public Mapper mapper(Transcoder transcoder) {
-    if (masterKeys != null) {
+    if (settings.masterKeys() != null) {
       throw new ConfigurationException("application " + environment.name() + ": " + CIPHER_MODE + "=per-subject"
           + " keeps data keys in the store: make the mapper with mapper(transcoder, recorder)");
     }
-    return new Mapper(transcoder, compressor, cipher);
+    return new Mapper(transcoder, settings.compressor(), settings.cipher());
   }
 
   /**
    * A mapper with this environment's compressor and cipher; with per-subject encryption, its data keys are kept
-   * by {@code recorder}, the recorder of the events they encrypt.
+   * by the {@linkplain ApplicationRecorder#dataKeys() data keys} of {@code recorder}, the recorder of the events
+   * they encrypt.
    *
    * @throws ConfigurationException if per-subject encryption is configured and the recorder keeps no data keys
    */
   public Mapper mapper(Transcoder transcoder, ApplicationRecorder recorder) {
+    MasterKeys masterKeys = settings.masterKeys();
     if (masterKeys == null) {
-      return new Mapper(transcoder, compressor, cipher);
+      return new Mapper(transcoder, settings.compressor(), settings.cipher());
     }
-    if (!(recorder instanceof DataKeyRecorder keys)) {
-      throw new ConfigurationException("application " + environment.name() + ": " + CIPHER_MODE + "=per-subject"
-          + " needs a store that keeps data keys, and " + recorder.getClass().getName() + " does not");
-    }
-    return Mapper.perSubject(transcoder, compressor, new DataKeys(masterKeys, keys, dataKeyCacheSize));
+    DataKeyRecorder keys = recorder.dataKeys().orElseThrow(() -> new ConfigurationException("application "
+        + environment.name() + ": " + CIPHER_MODE + "=per-subject needs a store that keeps data keys, and "
+        + recorder.getClass().getName() + " does not"));
+    return Mapper.perSubject(
+        transcoder, settings.compressor(), new DataKeys(masterKeys, keys, settings.dataKeyCacheSize()));
   }
 
   /** Whether {@value #CIPHER_MODE} is {@code per-subject}: a store then keeps data keys beside the events. */
   public boolean isPerSubjectEncryption() {
-    return masterKeys != null;
+    return settings.masterKeys() != null;
   }
 
   /**
@@ -219,26 +229,26 @@ public abstract class InfrastructureFactory implements AutoCloseable {
 
   /** Whether {@value #IS_SNAPSHOTTING_ENABLED} is set. */
   public boolean isSnapshottingEnabled() {
-    return snapshottingEnabled;
+    return settings.snapshottingEnabled();
   }
 
   /** Releases what the factory holds, such as a connection pool. Its recorders are unusable afterwards. */
   @Override
   public void close() {}
 
-  private static @Nullable MasterKeys constructMasterKeys(Environment environment) {
+  private static @Nullable MasterKeys parseMasterKeys(Environment environment) {
     String mode = environment.get(CIPHER_MODE, "single").trim().toLowerCase(Locale.ROOT);
     return switch (mode) {
       case "single" -> null;
       case "per-subject" -> {
         if (environment.get(CIPHER_TOPIC) != null) {
-          throw new ConfigurationException(CIPHER_MODE + "=per-subject encrypts with AES-256-GCM data keys and takes"
-              + " no " + CIPHER_TOPIC + ": unset " + CIPHER_TOPIC);
+          throw environment.invalid(CIPHER_TOPIC, "is set, and " + environment.given(CIPHER_MODE) + "=per-subject"
+              + " encrypts with AES-256-GCM data keys and takes no " + CIPHER_TOPIC + ": unset it");
         }
         yield MasterKeys.of(environment);
       }
-      default -> throw new ConfigurationException(
-          CIPHER_MODE + "='" + mode + "' is not a cipher mode: use single or per-subject");
+      default -> throw environment.invalid(CIPHER_MODE, "='" + mode + "' is not a cipher mode: use single or"
+          + " per-subject");
     };
   }
 
@@ -247,20 +257,23 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     if (topic == null) {
       return environment.get(CIPHER_KEY) == null ? null : new AesCipher(environment);
     }
-    return instantiate(CIPHER_TOPIC, topic, Cipher.class, environment);
+    return instantiate(environment, CIPHER_TOPIC, topic, Cipher.class, true);
   }
 
   private static @Nullable Compressor constructCompressor(Environment environment) {
     String topic = environment.get(COMPRESSOR_TOPIC);
-    return topic == null ? null : instantiate(COMPRESSOR_TOPIC, topic, Compressor.class, environment);
+    return topic == null ? null : instantiate(environment, COMPRESSOR_TOPIC, topic, Compressor.class, true);
   }
 
-  /** Instantiates a configured class with its (Environment) constructor, or its no-argument one. */
+  /**
+   * Instantiates the class a setting names, with its (Environment) constructor if {@code withEnvironment} and it has
+   * one, else its no-argument one.
+   */
   private static <T> T instantiate(
-      String key, String topic, Class<T> expected, @Nullable Environment environment) {
-    Class<? extends T> type = resolve(key, topic, expected);
+      Environment environment, String key, String topic, Class<T> expected, boolean withEnvironment) {
+    Class<? extends T> type = resolve(environment, key, topic, expected);
     try {
-      if (environment != null) {
+      if (withEnvironment) {
         try {
           Constructor<? extends T> constructor = type.getConstructor(Environment.class);
           return constructor.newInstance(environment);
@@ -273,19 +286,18 @@ public abstract class InfrastructureFactory implements AutoCloseable {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new ConfigurationException(key + "='" + topic + "': constructing " + type.getName() + " failed",
-          e.getCause());
+      throw environment.invalid(key, "='" + topic + "': constructing " + type.getName() + " failed", e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new ConfigurationException(key + "='" + topic + "': " + type.getName()
+      throw environment.invalid(key, "='" + topic + "': " + type.getName()
           + " needs a public constructor taking an Environment, or none", e);
     }
   }
 
-  private static <T> Class<? extends T> resolve(String key, String topic, Class<T> expected) {
+  private static <T> Class<? extends T> resolve(Environment environment, String key, String topic, Class<T> expected) {
     try {
-      return Topics.resolveConfigured(key, topic, expected);
+      return Topics.resolveConfigured(environment.given(key), topic, expected);
     } catch (TopicException e) {
-      throw new ConfigurationException(e.getMessage(), e);
+      throw new ConfigurationException("application " + environment.name() + ": " + e.getMessage(), e);
     }
   }
 

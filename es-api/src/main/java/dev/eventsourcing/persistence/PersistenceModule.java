@@ -20,6 +20,16 @@ public interface PersistenceModule {
   InfrastructureFactory createFactory(Environment environment);
 
   /**
+   * Checks the store's own settings without opening anything: parses them as {@link #createFactory} does, so a
+   * setting that fails one fails the other in the same way. A setting needed only to open the store, such as a
+   * database's name when no {@code DataSource} is given, may be left to {@link #createFactory}. By default there
+   * is nothing to check.
+   *
+   * @throws ConfigurationException naming the application and the first bad setting
+   */
+  default void check(Environment environment) {}
+
+  /**
    * Builds the store's factory for one application, on a {@code DataSource} that the caller keeps and closes.
    * Stores that do not keep their events in a database refuse.
    *

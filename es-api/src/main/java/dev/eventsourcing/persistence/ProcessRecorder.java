@@ -12,13 +12,16 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ProcessRecorder extends ApplicationRecorder {
   /**
-   * Inserts events and a tracking record atomically: all or nothing.
+   * Inserts events and a tracking record atomically: all or nothing; {@code insertEvents(events, List.of(),
+   * tracking)}, which a process recorder accepts with a tracking record.
    *
    * @param tracking the upstream notification these events were produced from, or {@code null}
    * @throws RecordConflictException if an event conflicts, or if the tracking record's notification id is not
    *     greater than the highest one recorded for its upstream application
    */
-  List<Long> insertEvents(List<StoredEvent> events, @Nullable Tracking tracking);
+  default List<Long> insertEvents(List<StoredEvent> events, @Nullable Tracking tracking) {
+    return insertEvents(events, List.of(), tracking);
+  }
 
   /** The highest notification id tracked for an upstream application, or {@code null} if none. */
   @Nullable Long maxTrackingId(String applicationName);

@@ -55,7 +55,8 @@ public record ProcessingSettings(int batchSize, Duration retryDelay, Duration ma
    * #PROCESSING_RETRY_DELAY_MILLIS} and {@value #PROCESSING_MAX_RETRY_DELAY_MILLIS}, each optionally prefixed with
    * the follower's name, and the {@linkplain #DEFAULTS defaults} for those not set.
    *
-   * @throws ConfigurationException naming the setting that is not valid
+   * @throws ConfigurationException naming the application and the setting that is not valid, as given (with its
+   *     prefix if it has one)
    */
   public static ProcessingSettings parse(Environment environment) {
     int batchSize = environment.getInt(PROCESSING_BATCH_SIZE, DEFAULTS.batchSize(), 1, ProcessApplication.PAGE_SIZE);
@@ -64,9 +65,9 @@ public record ProcessingSettings(int batchSize, Duration retryDelay, Duration ma
     int maxDelay = environment.getInt(PROCESSING_MAX_RETRY_DELAY_MILLIS,
         (int) Math.max(delay, DEFAULTS.maxRetryDelay().toMillis()), 1, MAX_DELAY_MILLIS);
     if (maxDelay < delay) {
-      throw new ConfigurationException(PROCESSING_MAX_RETRY_DELAY_MILLIS + "=" + maxDelay + " is less than "
-          + PROCESSING_RETRY_DELAY_MILLIS + "=" + delay + " (application " + environment.name()
-          + "): the longest delay must be at least the first");
+      throw environment.invalid(PROCESSING_MAX_RETRY_DELAY_MILLIS, "=" + maxDelay + " is less than "
+          + environment.given(PROCESSING_RETRY_DELAY_MILLIS) + "=" + delay + ": the longest delay must be at least"
+          + " the first");
     }
     return new ProcessingSettings(batchSize, Duration.ofMillis(delay), Duration.ofMillis(maxDelay));
   }

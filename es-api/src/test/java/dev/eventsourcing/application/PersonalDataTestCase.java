@@ -303,7 +303,7 @@ public abstract class PersonalDataTestCase {
   }
 
   private static DataKeyRecorder keys(Application app) {
-    return (DataKeyRecorder) app.recorder();
+    return app.recorder().dataKeys().orElseThrow();
   }
 
   private static List<DomainEvent<?>> decodedLog(Application app) {

@@ -3,6 +3,7 @@ package dev.eventsourcing.persistence;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,28 @@ public abstract class ApplicationRecorderTestCase extends AggregateRecorderTestC
 
   @Override
   protected abstract ApplicationRecorder createRecorder();
+
+  /** Whether the recorder keeps tracking records: those of {@link ProcessRecorderTestCase} do. */
+  protected boolean keepsTracking() {
+    return false;
+  }
+
+  @Test
+  void aRecorderThatKeepsNoTrackingRefusesATrackingRecordAndRecordsNothing() {
+    assumeFalse(keepsTracking(), "a process recorder keeps tracking records");
+    ApplicationRecorder recorder = createRecorder();
+    UUID id = UUID.randomUUID();
+
+    assertThatThrownBy(() -> recorder.insertEvents(List.of(event(id, 1)), List.of(), new Tracking("upstream", 1)))
+        .isInstanceOf(NotSupportedException.class)
+        .hasMessageContaining("upstream");
+    assertThatThrownBy(() -> recorder.insertEvents(List.of(), List.of(), new Tracking("upstream", 1)))
+        .isInstanceOf(NotSupportedException.class);
+
+    assertThat(recorder.selectEvents(id)).isEmpty();
+    assertThat(recorder.maxNotificationId()).isNull();
+    assertThat(recorder.insertEvents(List.of(event(id, 1)), List.of(), null)).containsExactly(1L);
+  }
 
   @Test
   void notificationIdsStartAtOneAndIncrease() {

@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Test;
  * The contract of a {@link DataKeyRecorder}: keys recorded atomically with the events that first need them, one
  * key record per subject, erasure that leaves a record no key can replace, and the selections and conditional
  * updates of a rotation. A store's test is a subclass that creates a recorder of an application recorder kind,
- * configured for per-subject encryption.
+ * configured for per-subject encryption; the keys are its {@link ApplicationRecorder#dataKeys()}, and new keys are
+ * inserted with events by its {@link ApplicationRecorder#insertEvents(List, List, Tracking)}.
  */
 public abstract class DataKeyRecorderTestCase {
   /** A new, empty recorder that keeps data keys. */
   protected abstract ApplicationRecorder createRecorder();
 
   private DataKeyRecorder keys(ApplicationRecorder recorder) {
-    assertThat(recorder).isInstanceOf(DataKeyRecorder.class);
-    return (DataKeyRecorder) recorder;
+    assertThat(recorder.dataKeys()).as("the recorder's data keys").isPresent();
+    return recorder.dataKeys().orElseThrow();
   }
 
   @Test
@@ -34,7 +35,7 @@ public abstract class DataKeyRecorderTestCase {
     DataKey key = key(subject, "m1", 1);
 
     assertThat(keys(recorder).selectDataKey(subject)).isNull();
-    assertThat(keys(recorder).insertEvents(List.of(event(aggregate, 1), event(aggregate, 2)), List.of(key), null))
+    assertThat(recorder.insertEvents(List.of(event(aggregate, 1), event(aggregate, 2)), List.of(key), null))
         .containsExactly(1L, 2L);
 
     assertThat(keys(recorder).selectDataKey(subject)).isEqualTo(key);
@@ -46,10 +47,10 @@ public abstract class DataKeyRecorderTestCase {
     ApplicationRecorder recorder = createRecorder();
     UUID subject = UUID.randomUUID();
     DataKey first = key(subject, "m1", 1);
-    keys(recorder).insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(first), null);
+    recorder.insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(first), null);
     UUID other = UUID.randomUUID();
 
-    assertThatThrownBy(() -> keys(recorder).insertEvents(
+    assertThatThrownBy(() -> recorder.insertEvents(
             List.of(event(other, 1)), List.of(key(UUID.randomUUID(), "m1", 2), key(subject, "m1", 3)), null))
         .isInstanceOf(DataKeyConflictException.class)
         .hasMessageContaining(subject.toString());
@@ -66,7 +67,7 @@ public abstract class DataKeyRecorderTestCase {
     recorder.insertEvents(List.of(event(aggregate, 1)));
     UUID subject = UUID.randomUUID();
 
-    assertThatThrownBy(() -> keys(recorder).insertEvents(
+    assertThatThrownBy(() -> recorder.insertEvents(
             List.of(event(aggregate, 1)), List.of(key(subject, "m1", 1)), null))
         .isInstanceOf(RecordConflictException.class);
 
@@ -77,13 +78,13 @@ public abstract class DataKeyRecorderTestCase {
   void anErasedKeyLeavesARecordThatNoKeyReplaces() {
     ApplicationRecorder recorder = createRecorder();
     UUID subject = UUID.randomUUID();
-    keys(recorder).insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(key(subject, "m1", 1)), null);
+    recorder.insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(key(subject, "m1", 1)), null);
 
     keys(recorder).eraseDataKey(subject);
     keys(recorder).eraseDataKey(subject);
 
     assertThat(keys(recorder).selectDataKey(subject)).isEqualTo(DataKey.erased(subject));
-    assertThatThrownBy(() -> keys(recorder).insertEvents(
+    assertThatThrownBy(() -> recorder.insertEvents(
             List.of(event(UUID.randomUUID(), 1)), List.of(key(subject, "m1", 2)), null))
         .isInstanceOf(DataKeyConflictException.class);
     assertThat(keys(recorder).selectDataKey(subject)).isEqualTo(DataKey.erased(subject));
@@ -97,7 +98,7 @@ public abstract class DataKeyRecorderTestCase {
     keys(recorder).eraseDataKey(subject);
 
     assertThat(keys(recorder).selectDataKey(subject)).isEqualTo(DataKey.erased(subject));
-    assertThatThrownBy(() -> keys(recorder).insertEvents(
+    assertThatThrownBy(() -> recorder.insertEvents(
             List.of(event(UUID.randomUUID(), 1)), List.of(key(subject, "m1", 1)), null))
         .isInstanceOf(DataKeyConflictException.class);
   }
@@ -108,8 +109,8 @@ public abstract class DataKeyRecorderTestCase {
     List<DataKey> old = IntStream.range(0, 5).mapToObj(i -> key(UUID.randomUUID(), "old", i)).toList();
     DataKey current = key(UUID.randomUUID(), "new", 9);
     DataKey erased = key(UUID.randomUUID(), "old", 10);
-    keys(recorder).insertEvents(List.of(event(UUID.randomUUID(), 1)), old, null);
-    keys(recorder).insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(current, erased), null);
+    recorder.insertEvents(List.of(event(UUID.randomUUID(), 1)), old, null);
+    recorder.insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(current, erased), null);
     keys(recorder).eraseDataKey(erased.subjectId());
 
     List<DataKey> first = keys(recorder).selectDataKeysNotWrappedBy("new", 3);
@@ -126,7 +127,7 @@ public abstract class DataKeyRecorderTestCase {
     DataKey kept = key(UUID.randomUUID(), "old", 1);
     DataKey erased = key(UUID.randomUUID(), "old", 2);
     DataKey rewrapped = key(UUID.randomUUID(), "old", 3);
-    keys(recorder).insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(kept, erased, rewrapped), null);
+    recorder.insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(kept, erased, rewrapped), null);
     List<DataKey> selected = keys(recorder).selectDataKeysNotWrappedBy("new", 10);
     keys(recorder).eraseDataKey(erased.subjectId());
     DataKey byOther = key(rewrapped.subjectId(), "other", 4);
@@ -150,7 +151,7 @@ public abstract class DataKeyRecorderTestCase {
     Concurrently.run(4, thread -> {
       DataKey key = key(subject, "m1", thread);
       try {
-        keys(recorder).insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(key), null);
+        recorder.insertEvents(List.of(event(UUID.randomUUID(), 1)), List.of(key), null);
         recorded.add(key);
       } catch (DataKeyConflictException expected) {
         // another writer recorded the subject's key first

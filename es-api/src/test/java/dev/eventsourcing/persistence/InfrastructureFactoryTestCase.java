@@ -1,27 +1,36 @@
 package dev.eventsourcing.persistence;
 
 import static dev.eventsourcing.persistence.InfrastructureFactory.CIPHER_KEY;
+import static dev.eventsourcing.persistence.InfrastructureFactory.CIPHER_MODE;
 import static dev.eventsourcing.persistence.InfrastructureFactory.CIPHER_TOPIC;
 import static dev.eventsourcing.persistence.InfrastructureFactory.COMPRESSOR_TOPIC;
+import static dev.eventsourcing.persistence.InfrastructureFactory.DATA_KEY_CACHE_SIZE;
 import static dev.eventsourcing.persistence.InfrastructureFactory.INFRASTRUCTURE_FACTORY;
 import static dev.eventsourcing.persistence.InfrastructureFactory.IS_SNAPSHOTTING_ENABLED;
 import static dev.eventsourcing.persistence.InfrastructureFactory.PERSISTENCE_MODULE;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.eventsourcing.application.BankAccount;
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.cipher.CipherException;
+import dev.eventsourcing.cipher.MasterKeys;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.EventSourcingException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,6 +56,63 @@ public abstract class InfrastructureFactoryTestCase {
 
   /** The class of the factory the settings select. */
   protected abstract Class<? extends InfrastructureFactory> expectedFactoryClass();
+
+  /**
+   * Settings of the store's own that are not valid, each with a bad value (none by default): each fails construction
+   * and {@link InfrastructureFactory#check}, as the settings every store reads do.
+   */
+  protected Map<String, String> badStoreSettings() {
+    return Map.of();
+  }
+
+  /** A setting that is not valid: {@code named} is the key the failure names, with the settings that make it bad. */
+  private record BadSetting(String named, Map<String, String> settings) {}
+
+  private static final Set<String> SECRETS = Set.of(CIPHER_KEY, MasterKeys.CIPHER_OTHER_KEYS, "POSTGRES_PASSWORD");
+
+  private List<BadSetting> badSettings() {
+    String key32 = AesCipher.createKey(32);
+    List<BadSetting> bad = new ArrayList<>(List.of(
+        new BadSetting(IS_SNAPSHOTTING_ENABLED, Map.of(IS_SNAPSHOTTING_ENABLED, "maybe")),
+        new BadSetting(DATA_KEY_CACHE_SIZE, Map.of(DATA_KEY_CACHE_SIZE, "-1")),
+        new BadSetting(CIPHER_MODE, Map.of(CIPHER_MODE, "sideways")),
+        new BadSetting(CIPHER_KEY, Map.of(CIPHER_KEY, "not base64 at all!")),
+        new BadSetting(CIPHER_KEY, Map.of(CIPHER_TOPIC, AES,
+            CIPHER_KEY, Base64.getEncoder().encodeToString("twelve bytes".getBytes(ISO_8859_1)))),
+        new BadSetting(CIPHER_KEY, Map.of(CIPHER_MODE, "per-subject", CIPHER_KEY, AesCipher.createKey(16))),
+        new BadSetting(MasterKeys.CIPHER_OTHER_KEYS, Map.of(CIPHER_MODE, "per-subject", CIPHER_KEY, key32,
+            MasterKeys.CIPHER_OTHER_KEYS, AesCipher.createKey(24))),
+        new BadSetting(CIPHER_TOPIC, Map.of(CIPHER_MODE, "per-subject", CIPHER_KEY, key32, CIPHER_TOPIC, AES)),
+        new BadSetting(COMPRESSOR_TOPIC, Map.of(COMPRESSOR_TOPIC, "java.lang.String"))));
+    badStoreSettings().forEach((key, value) -> bad.add(new BadSetting(key, Map.of(key, value))));
+    return bad;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aBadSettingWithThePrefixFailsConstructionAndCheckAlikeNamingTheApplicationAndThePrefixedKey() {
+    return badSettings().stream()
+        .map(bad -> DynamicTest.dynamicTest(bad.named() + " " + bad.settings().keySet(), () -> assertFailsAlike(bad)));
+  }
+
+  private void assertFailsAlike(BadSetting bad) {
+    Map<String, String> merged = new HashMap<>(environment());
+    bad.settings().forEach((key, value) -> merged.put(PREFIX + key, value));
+    Environment environment = new Environment(APPLICATION_NAME, merged);
+
+    Throwable constructing = catchThrowable(() -> InfrastructureFactory.construct(environment).close());
+    Throwable checking = catchThrowable(() -> InfrastructureFactory.check(environment));
+
+    assertThat(constructing)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("application " + APPLICATION_NAME + ": ")
+        .hasMessageContaining(PREFIX + bad.named());
+    bad.settings().forEach((key, value) -> {
+      if (SECRETS.contains(key)) {
+        assertThat(constructing).hasMessageNotContaining(value);
+      }
+    });
+    assertThat(checking).isInstanceOf(ConfigurationException.class).hasMessage(constructing.getMessage());
+  }
 
   @Test
   void constructsTheFactoryOfTheStoreWithWorkingRecorders() {

@@ -23,6 +23,11 @@ public abstract class ProcessRecorderTestCase extends ApplicationRecorderTestCas
   @Override
   protected abstract ProcessRecorder createRecorder();
 
+  @Override
+  protected boolean keepsTracking() {
+    return true;
+  }
+
   @Test
   void aLeaseTakenIsHeldUntilClosedAndCanBeTakenAgain() {
     ProcessRecorder recorder = createRecorder();

@@ -3,6 +3,7 @@ package dev.eventsourcing.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.eventsourcing.persistence.DataKey;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.Lease;
 import dev.eventsourcing.persistence.Notification;
@@ -93,13 +94,8 @@ class LeasesAndSignalsTest {
     }
 
     @Override
-    public List<Long> insertEvents(List<StoredEvent> events, @Nullable Tracking tracking) {
-      return recorder.insertEvents(events, tracking);
-    }
-
-    @Override
-    public List<Long> insertEvents(List<StoredEvent> events) {
-      return recorder.insertEvents(events);
+    public List<Long> insertEvents(List<StoredEvent> events, List<DataKey> newKeys, @Nullable Tracking tracking) {
+      return recorder.insertEvents(events, newKeys, tracking);
     }
 
     @Override

@@ -7,8 +7,10 @@ import dev.eventsourcing.application.NotificationLog;
 import dev.eventsourcing.application.Section;
 import dev.eventsourcing.memory.MemoryApplicationRecorder;
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.DataKey;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.StoredEvent;
+import dev.eventsourcing.persistence.Tracking;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,8 +62,8 @@ class NotificationLogReaderTest {
     }
 
     @Override
-    public List<Long> insertEvents(List<StoredEvent> events) {
-      return recorder.insertEvents(events);
+    public List<Long> insertEvents(List<StoredEvent> events, List<DataKey> newKeys, @Nullable Tracking tracking) {
+      return recorder.insertEvents(events, newKeys, tracking);
     }
 
     @Override

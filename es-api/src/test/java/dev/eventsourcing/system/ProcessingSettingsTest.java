@@ -55,7 +55,7 @@ class ProcessingSettingsTest {
   void aProcessApplicationReadsItsSettingsWhenConstructed() {
     assertThatThrownBy(() -> new Reservations(Map.of("RESERVATIONS_PROCESSING_BATCH_SIZE", "0")))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("PROCESSING_BATCH_SIZE");
+        .hasMessageContaining("application Reservations: RESERVATIONS_PROCESSING_BATCH_SIZE=0 is out of range");
     try (Reservations reservations = new Reservations(Map.of("PROCESSING_BATCH_SIZE", "7"))) {
       assertThat(reservations.processingSettings().batchSize()).isEqualTo(7);
     }

@@ -3,6 +3,8 @@ package dev.eventsourcing.cdi;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
+import dev.eventsourcing.system.ProcessApplication;
+import dev.eventsourcing.system.ProcessingSettings;
 import dev.eventsourcing.system.Runner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -164,8 +166,15 @@ public class EventSourcingExtension implements Extension {
     }
   }
 
-  /** Checks the settings of a lazy application: the default name, without an overridden name's own prefix. */
+  /**
+   * Checks the settings of a lazy application as its constructor parses them, and a process application's
+   * processing settings: the default name, without an overridden name's own prefix.
+   */
   private static void check(Class<? extends Application> type, ContainerSettings settings) {
-    InfrastructureFactory.check(Environment.fromProcess(type.getSimpleName(), settings.settings()));
+    Environment environment = Environment.fromProcess(type.getSimpleName(), settings.settings());
+    InfrastructureFactory.check(environment);
+    if (ProcessApplication.class.isAssignableFrom(type)) {
+      ProcessingSettings.parse(environment);
+    }
   }
 }

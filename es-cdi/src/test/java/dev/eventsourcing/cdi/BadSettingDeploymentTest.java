@@ -59,6 +59,25 @@ class BadSettingDeploymentTest {
   }
 
   @Test
+  void aBadSettingWithThePrefixFailsTheDeploymentOfALazyApplicationNamingThePrefixedKeyNotItsValue() {
+    String key = "not base64!";
+    settings = Map.of("UNIVERSE_CIPHER_KEY", key);
+    assertThatThrownBy(() -> weld(Universe.class).initialize().close())
+        .isInstanceOf(DeploymentException.class)
+        .hasMessageContaining("application Universe: UNIVERSE_CIPHER_KEY is not valid base64")
+        .hasMessageNotContaining(key);
+  }
+
+  @Test
+  void aBadProcessingSettingFailsTheDeploymentOfALazyProcessApplication() {
+    settings = Map.of("WORLDCOUNTER_PROCESSING_BATCH_SIZE", "0");
+    assertThatThrownBy(() -> weld(Universe.class, WorldCounter.class).initialize().close())
+        .isInstanceOf(DeploymentException.class)
+        .hasMessageContaining("event-sourced application " + WorldCounter.class.getName() + " can't be deployed")
+        .hasMessageContaining("application WorldCounter: WORLDCOUNTER_PROCESSING_BATCH_SIZE=0 is out of range");
+  }
+
+  @Test
   void aStoresOwnMissingSettingFailsTheDeploymentOfAnEagerApplication() {
     settings = Map.of("PERSISTENCE_MODULE", "sqlite");
     assertThatThrownBy(() -> weld(Eager.class).initialize().close())

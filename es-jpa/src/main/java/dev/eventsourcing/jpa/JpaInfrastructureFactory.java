@@ -40,9 +40,12 @@ public abstract class JpaInfrastructureFactory extends InfrastructureFactory {
   private final boolean createTable;
   private final Set<String> created = new HashSet<>();
 
-  protected JpaInfrastructureFactory(Environment environment) {
+  /**
+   * @param settings the environment's settings of database stores, as {@link JpaSettings#parse} parses them
+   */
+  protected JpaInfrastructureFactory(Environment environment, JpaSettings settings) {
     super(environment);
-    this.createTable = environment.getBoolean(CREATE_TABLE, true);
+    this.createTable = settings.createTable();
   }
 
   /** The application's tables in this factory's database. */
@@ -87,8 +90,8 @@ public abstract class JpaInfrastructureFactory extends InfrastructureFactory {
    *
    * @throws ConfigurationException if the name is set and the lookup fails
    */
-  protected static @Nullable DataSource lookUpDataSource(Environment environment) {
-    String name = environment.get(DATASOURCE_JNDI_NAME);
+  protected static @Nullable DataSource lookUpDataSource(Environment environment, JpaSettings settings) {
+    String name = settings.dataSourceJndiName();
     if (name == null) {
       return null;
     }
@@ -97,30 +100,11 @@ public abstract class JpaInfrastructureFactory extends InfrastructureFactory {
       if (found instanceof DataSource dataSource) {
         return dataSource;
       }
-      throw new ConfigurationException(DATASOURCE_JNDI_NAME + "='" + name + "' names a "
+      throw environment.invalid(DATASOURCE_JNDI_NAME, "='" + name + "' names a "
           + (found == null ? "null" : found.getClass().getName()) + ", not a javax.sql.DataSource");
     } catch (NamingException e) {
-      throw new ConfigurationException(DATASOURCE_JNDI_NAME + "='" + name + "' could not be looked up: " + e, e);
+      throw environment.invalid(DATASOURCE_JNDI_NAME, "='" + name + "' could not be looked up: " + e, e);
     }
-  }
-
-  /**
-   * Whether the store's transactions are a Jakarta EE server's, as {@value #TRANSACTION_TYPE} says.
-   *
-   * @param givenDataSource whether the {@code DataSource} was given in code or by JNDI name, rather than opened by
-   *     the store
-   */
-  protected static boolean isJta(Environment environment, boolean givenDataSource) {
-    String type = environment.get(TRANSACTION_TYPE);
-    if (type == null) {
-      return givenDataSource && ServerTransactions.isInServer();
-    }
-    return switch (type.trim().toUpperCase(java.util.Locale.ROOT)) {
-      case "JTA" -> true;
-      case "RESOURCE_LOCAL" -> false;
-      default -> throw new ConfigurationException(
-          TRANSACTION_TYPE + "='" + type + "' is not a transaction type: use JTA or RESOURCE_LOCAL");
-    };
   }
 
   private synchronized void createTables(String... tables) {

@@ -2,26 +2,25 @@ package dev.eventsourcing.jpa;
 
 import dev.eventsourcing.persistence.Lease;
 import dev.eventsourcing.persistence.ProcessRecorder;
-import dev.eventsourcing.persistence.StoredEvent;
-import dev.eventsourcing.persistence.Tracking;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Records a process application's events together with its tracking records, in its tracking table. */
 public class JpaProcessRecorder extends JpaApplicationRecorder implements ProcessRecorder {
+  private final JpaTracking tracking;
+
   public JpaProcessRecorder(JpaStore store) {
-    super(store);
+    this(store, new JpaTracking(store));
   }
 
-  @Override
-  public List<Long> insertEvents(List<StoredEvent> events, @Nullable Tracking tracking) {
-    return insertEvents(events, List.of(), tracking);
+  private JpaProcessRecorder(JpaStore store, JpaTracking tracking) {
+    super(store, tracking);
+    this.tracking = tracking;
   }
 
   @Override
   public @Nullable Long maxTrackingId(String applicationName) {
     return store.select("selecting the tracking of " + applicationName,
-        connection -> maxTrackingId(connection, applicationName));
+        connection -> tracking.maxTrackingId(connection, applicationName));
   }
 
   @Override

@@ -44,8 +44,8 @@ public final class TableNames {
     }
     String schema = schemaKey == null ? null : environment.get(schemaKey);
     if (schema != null && (!IDENTIFIER.matcher(schema).matches() || schema.length() > 63)) {
-      throw new ConfigurationException(schemaKey + "='" + schema + "' is not a schema name this library accepts:"
-          + " it must match " + IDENTIFIER + " and have at most 63 characters");
+      throw environment.invalid(schemaKey, "='" + schema + "' is not a schema name this library accepts: it must"
+          + " match " + IDENTIFIER + " and have at most 63 characters");
     }
     return new TableNames(prefix, schema);
   }

@@ -67,7 +67,7 @@ class ErasureScanTest {
     Customer other = new Customer(kept, "Kept Person", "3 Kept Street");
     app.save(shop, club, other);
     app.takeSnapshot(shop.id());
-    DataKeyRecorder keys = (DataKeyRecorder) app.recorder();
+    DataKeyRecorder keys = app.recorder().dataKeys().orElseThrow();
     byte[] wrapped = Objects.requireNonNull(keys.selectDataKey(forgotten)).wrappedKey();
     byte[] keptWrapped = Objects.requireNonNull(keys.selectDataKey(kept)).wrappedKey();
 

@@ -66,20 +66,22 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
    * #PostgresInfrastructureFactory(Environment)}.
    */
   public PostgresInfrastructureFactory(Environment environment, @Nullable DataSource dataSource) {
-    super(environment);
+    this(environment, PostgresSettings.parse(environment), dataSource);
+  }
+
+  private PostgresInfrastructureFactory(
+      Environment environment, PostgresSettings settings, @Nullable DataSource dataSource) {
+    super(environment, settings.jpa());
     String name = environment.name();
-    TableNames tables = TableNames.of(environment, POSTGRES_SCHEMA);
-    int lockTimeout = environment.getInt(POSTGRES_LOCK_TIMEOUT, 0, 0, 86_400);
-    boolean notify = environment.getBoolean(POSTGRES_NOTIFY, true);
-    boolean leases = environment.getBoolean(POSTGRES_FOLLOWER_LEASE, true);
+    TableNames tables = settings.tables();
     List<AutoCloseable> owned = new ArrayList<>();
-    DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment);
-    boolean jta = isJta(environment, source != null);
+    DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment, settings.jpa());
+    boolean jta = settings.jpa().isJta(source != null);
     // The session's connection is held for as long as the store is open: outside the store's own pool, so the
     // pool keeps all its connections; from a given DataSource, one of its connections.
     DataSource session = source;
     if (source == null) {
-      HikariConfig config = poolConfig(environment, tables);
+      HikariConfig config = poolConfig(environment, settings);
       session = config.getDataSource();
       try {
         HikariDataSource pool = new HikariDataSource(config);
@@ -89,7 +91,9 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
         throw JpaErrors.translate(e, name, "connecting to PostgreSQL");
       }
     }
-    this.store = new PostgresStore(name, tables, source, jta, owned, lockTimeout,
+    boolean notify = settings.notifyOnSave();
+    boolean leases = settings.followerLease();
+    this.store = new PostgresStore(name, tables, source, jta, owned, settings.lockTimeout(),
         notify || leases ? session : null, notify, leases);
   }
 
@@ -98,17 +102,17 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
     return store;
   }
 
-  private static HikariConfig poolConfig(Environment environment, TableNames tables) {
+  private static HikariConfig poolConfig(Environment environment, PostgresSettings settings) {
     PGSimpleDataSource postgres = new PGSimpleDataSource();
-    postgres.setServerNames(new String[] {environment.get(POSTGRES_HOST, "localhost")});
-    postgres.setPortNumbers(new int[] {environment.getInt(POSTGRES_PORT, 5432, 1, 65_535)});
+    postgres.setServerNames(new String[] {settings.host()});
+    postgres.setPortNumbers(new int[] {settings.port()});
     postgres.setDatabaseName(environment.require(POSTGRES_DBNAME, "connecting to PostgreSQL"));
     postgres.setUser(environment.require(POSTGRES_USER, "connecting to PostgreSQL"));
     String password = environment.get(POSTGRES_PASSWORD);
     if (password != null) {
       postgres.setPassword(password);
     }
-    int connectTimeout = environment.getInt(POSTGRES_CONNECT_TIMEOUT, 5, 1, 3_600);
+    int connectTimeout = settings.connectTimeout();
     postgres.setConnectTimeout(connectTimeout);
     postgres.setLoginTimeout(connectTimeout);
     postgres.setTcpKeepAlive(true);
@@ -118,12 +122,12 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
     HikariConfig config = new HikariConfig();
     config.setDataSource(postgres);
     config.setPoolName("eventsourcing-" + environment.name());
-    config.setMaximumPoolSize(environment.getInt(POSTGRES_POOL_SIZE, 5, 1, 1_000));
+    config.setMaximumPoolSize(settings.poolSize());
     config.setMinimumIdle(1);
     config.setConnectionTimeout(connectTimeout * 1000L);
     config.setValidationTimeout(Math.min(connectTimeout * 1000L, 5_000L));
-    if (tables.schema() != null) {
-      config.setSchema(tables.schema());
+    if (settings.tables().schema() != null) {
+      config.setSchema(settings.tables().schema());
     }
     return config;
   }

@@ -20,6 +20,11 @@ public final class PostgresPersistenceModule implements PersistenceModule {
   }
 
   @Override
+  public void check(Environment environment) {
+    PostgresSettings.parse(environment);
+  }
+
+  @Override
   public InfrastructureFactory createFactory(Environment environment, DataSource dataSource) {
     requireDriver(environment);
     return new PostgresInfrastructureFactory(environment, dataSource);

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.eventsourcing.domain.EventSourcingException;
 import dev.eventsourcing.jpa.JpaErrors;
 import dev.eventsourcing.jpa.JpaInfrastructureFactory;
+import dev.eventsourcing.jpa.JpaSettings;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.persistence.Environment;
@@ -44,6 +45,17 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
 
   private final SqliteStore store;
 
+  /**
+   * The settings of the SQLite store, parsed once; opens nothing. {@value #SQLITE_DBNAME} is read when the store's
+   * own pool is opened, as only the pool needs it.
+   */
+  private record Settings(JpaSettings jpa, TableNames tables, int lockTimeout) {
+    static Settings parse(Environment environment) {
+      return new Settings(JpaSettings.parse(environment), TableNames.of(environment, null),
+          environment.getInt(SQLITE_LOCK_TIMEOUT, 5, 0, 86_400));
+    }
+  }
+
   /** A store on the database {@value #SQLITE_DBNAME} names, or on the {@code DataSource} named by JNDI. */
   public SqliteInfrastructureFactory(Environment environment) {
     this(environment, null);
@@ -54,13 +66,17 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
    * #SqliteInfrastructureFactory(Environment)}.
    */
   public SqliteInfrastructureFactory(Environment environment, @Nullable DataSource dataSource) {
-    super(environment);
+    this(environment, Settings.parse(environment), dataSource);
+  }
+
+  private SqliteInfrastructureFactory(Environment environment, Settings settings, @Nullable DataSource dataSource) {
+    super(environment, settings.jpa());
     String name = environment.name();
-    TableNames tables = TableNames.of(environment, null);
-    int lockTimeout = environment.getInt(SQLITE_LOCK_TIMEOUT, 5, 0, 86_400);
+    TableNames tables = settings.tables();
+    int lockTimeout = settings.lockTimeout();
     List<AutoCloseable> owned = new ArrayList<>();
-    DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment);
-    boolean jta = isJta(environment, source != null);
+    DataSource source = dataSource != null ? dataSource : lookUpDataSource(environment, settings.jpa());
+    boolean jta = settings.jpa().isJta(source != null);
     try {
       boolean ownPool = source == null;
       if (ownPool) {
@@ -80,6 +96,11 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
       }
       throw JpaErrors.translate(e, name, "opening the SQLite database", SqliteErrors.INSTANCE);
     }
+  }
+
+  /** Parses the store's settings as the constructor does, opening nothing. */
+  static void checkSettings(Environment environment) {
+    Settings.parse(environment);
   }
 
   @Override

@@ -20,6 +20,11 @@ public final class SqlitePersistenceModule implements PersistenceModule {
   }
 
   @Override
+  public void check(Environment environment) {
+    SqliteInfrastructureFactory.checkSettings(environment);
+  }
+
+  @Override
   public InfrastructureFactory createFactory(Environment environment, DataSource dataSource) {
     requireDriver(environment);
     return new SqliteInfrastructureFactory(environment, dataSource);

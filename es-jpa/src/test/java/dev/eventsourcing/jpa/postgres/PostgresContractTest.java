@@ -151,6 +151,12 @@ class PostgresContractTest {
     protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
       return PostgresInfrastructureFactory.class;
     }
+
+    @Override
+    protected Map<String, String> badStoreSettings() {
+      return Map.of("POSTGRES_PORT", "0", "POSTGRES_POOL_SIZE", "many", "POSTGRES_SCHEMA", "Bad-Schema",
+          "POSTGRES_NOTIFY", "perhaps", "POSTGRES_CONNECT_TIMEOUT", "0", "CREATE_TABLE", "maybe");
+    }
   }
 
   @Nested

@@ -8,7 +8,6 @@ import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.jpa.TestPostgres;
 import dev.eventsourcing.persistence.DataKey;
 import dev.eventsourcing.persistence.DataKeyConflictException;
-import dev.eventsourcing.persistence.DataKeyRecorder;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.Lease;
 import dev.eventsourcing.persistence.ProcessRecorder;
@@ -81,7 +80,7 @@ class PostgresSignalsAndLeasesTest {
     try (PostgresInfrastructureFactory writing = factory(Map.of("CIPHER_MODE", "per-subject",
             "CIPHER_KEY", AesCipher.createKey(32)));
         Connection listening = TestPostgres.dataSource(settings).getConnection()) {
-      DataKeyRecorder recorder = (DataKeyRecorder) writing.processRecorder();
+      ProcessRecorder recorder = writing.processRecorder();
       try (Statement statement = listening.createStatement()) {
         statement.execute("LISTEN \"" + channel + "\"");
       }

@@ -138,6 +138,21 @@ class PostgresStoreTest {
   }
 
   @Test
+  void theSettingsNeverHoldThePasswordAndABadSettingNeverShowsIt() {
+    String password = "correct horse battery staple";
+    Map<String, String> environment = new HashMap<>(settings);
+    environment.put("POSTGRES_PASSWORD", password);
+    environment.put("STORE_POSTGRES_PORT", "0");
+
+    assertThatThrownBy(() -> new PostgresInfrastructureFactory(new Environment("Store", environment)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("application Store: STORE_POSTGRES_PORT=0 is out of range")
+        .hasMessageNotContaining(password);
+    environment.remove("STORE_POSTGRES_PORT");
+    assertThat(PostgresSettings.parse(new Environment("Store", environment)).toString()).doesNotContain(password);
+  }
+
+  @Test
   void theModuleIsFoundByName() {
     Map<String, String> environment = new HashMap<>(settings);
     environment.put("PERSISTENCE_MODULE", "postgres");

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * per-subject encryption.
  */
 class SqliteContractTest {
+  /** Settings of the SQLite store that are not valid. */
+  private static final Map<String, String> BAD_SETTINGS =
+      Map.of("SQLITE_LOCK_TIMEOUT", "-1", "CREATE_TABLE", "maybe", "TRANSACTION_TYPE", "XA");
+
   private static final String MEMORY = ":memory:";
 
   @TempDir Path dir;
@@ -169,6 +173,11 @@ class SqliteContractTest {
     protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
       return SqliteInfrastructureFactory.class;
     }
+
+    @Override
+    protected Map<String, String> badStoreSettings() {
+      return BAD_SETTINGS;
+    }
   }
 
   @Nested
@@ -226,6 +235,11 @@ class SqliteContractTest {
     @Override
     protected Class<? extends InfrastructureFactory> expectedFactoryClass() {
       return SqliteInfrastructureFactory.class;
+    }
+
+    @Override
+    protected Map<String, String> badStoreSettings() {
+      return BAD_SETTINGS;
     }
   }
 }
