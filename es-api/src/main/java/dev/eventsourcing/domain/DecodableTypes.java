@@ -93,11 +93,6 @@ public final class DecodableTypes {
     return topics.keySet();
   }
 
-  /** The topics and aliases that resolve, each to its class. */
-  public Map<String, Class<?>> topics() {
-    return classes;
-  }
-
   @Override
   public String toString() {
     return "DecodableTypes" + classes.keySet();
@@ -140,7 +135,6 @@ public final class DecodableTypes {
      * @throws TopicException if a topic names a different class already
      */
     public Builder add(DecodableTypes types) {
-      types.topics.forEach((type, topic) -> put(topic, type));
       types.classes.forEach(this::put);
       return this;
     }
