@@ -2,10 +2,10 @@ package dev.eventsourcing.application;
 
 import dev.eventsourcing.cipher.DataKeys;
 import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.EventSourcingException;
 import dev.eventsourcing.domain.PersonalData;
-import dev.eventsourcing.domain.Topics;
 import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.Environment;
@@ -43,8 +43,18 @@ import org.jspecify.annotations.Nullable;
  *     save(world);
  *     return world.id();
  *   }
+ *
+ *   @Override
+ *   protected DecodableTypes types() {
+ *     return DecodableTypes.of(World.class);
+ *   }
  * }
  * }</pre>
+ *
+ * <p>An application stores and reads only the types it declares in {@link #types()} (or its builder adds, see
+ * {@link ApplicationBuilder#types}): its aggregate classes, Kotlin {@code aggregate { }} types and other payload
+ * types. So another process, such as a follower, decodes its events because the application declares them, and a
+ * topic read from the store never names a class it did not declare.
  *
  * <p>The persistence is configured by the environment (see {@link InfrastructureFactory} for the settings): the
  * process environment overlaid with the map given to the constructor, each key optionally prefixed with the
@@ -103,7 +113,8 @@ public class Application implements AutoCloseable {
     }
     Environment settings = Environment.fromProcess(name, overrides);
     InfrastructureFactory given = builder != null ? builder.factory(settings) : null;
-    this.parts = open(settings, given != null ? given : constructFactory(settings));
+    this.parts = open(settings, given != null ? given : constructFactory(settings),
+        builder != null ? builder.types() : DecodableTypes.none());
   }
 
   /**
@@ -113,7 +124,7 @@ public class Application implements AutoCloseable {
    */
   protected Application(Environment environment, InfrastructureFactory factory) {
     this.name = name();
-    this.parts = open(environment, factory);
+    this.parts = open(environment, factory, DecodableTypes.none());
   }
 
   /**
@@ -124,7 +135,7 @@ public class Application implements AutoCloseable {
     return new ApplicationBuilder<>(type);
   }
 
-  private Parts open(Environment environment, InfrastructureFactory factory) {
+  private Parts open(Environment environment, InfrastructureFactory factory, DecodableTypes added) {
     try {
       Map<Class<?>, Integer> intervals = Map.copyOf(snapshottingIntervals());
       intervals.forEach(
@@ -133,10 +144,14 @@ public class Application implements AutoCloseable {
               throw new EventSourcingException(
                   "snapshotting interval of " + type.getName() + " must be positive, got " + interval);
             }
-            Topics.register(type);
           });
+      DecodableTypes types = DecodableTypes.builder()
+          .add(types())
+          .add(added)
+          .add(intervals.keySet().toArray(Class<?>[]::new))
+          .build();
       ApplicationRecorder recorder = constructRecorder(factory);
-      Mapper mapper = factory.mapper(constructTranscoder(), recorder);
+      Mapper mapper = factory.mapper(types, constructTranscoder(), recorder);
       EventStore events = new EventStore(mapper, recorder);
       boolean snapshotting = factory.isSnapshottingEnabled() || !intervals.isEmpty();
       SnapshotStore snapshots =
@@ -362,6 +377,17 @@ public class Application implements AutoCloseable {
    */
   protected Map<Class<? extends Aggregate<?>>, Integer> snapshottingIntervals() {
     return Map.of();
+  }
+
+  /**
+   * The types this application stores and reads: its aggregate classes (with their payload types), Kotlin {@code
+   * aggregate { }} types, other payload types, and the aliases of renamed classes. None unless overridden; the
+   * classes of {@link #snapshottingIntervals()} and those an {@link ApplicationBuilder} adds are added to them.
+   * Saving an event of an undeclared type fails, and so does reading a stored topic that names none of them. An
+   * override must return a constant: it is called during construction.
+   */
+  protected DecodableTypes types() {
+    return DecodableTypes.none();
   }
 
   /** The transcoder of stored events; override to register Jackson modules for custom value types. */

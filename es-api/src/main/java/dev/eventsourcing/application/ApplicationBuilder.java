@@ -1,5 +1,6 @@
 package dev.eventsourcing.application;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.EventSourcingException;
 import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.Environment;
@@ -38,6 +39,7 @@ public final class ApplicationBuilder<A extends Application> {
   private final Map<String, String> environment = new HashMap<>();
   private @Nullable DataSource dataSource;
   private @Nullable Function<Environment, ? extends InfrastructureFactory> factory;
+  private DecodableTypes types = DecodableTypes.none();
 
   ApplicationBuilder(Class<A> type) {
     this.type = Objects.requireNonNull(type, "type");
@@ -74,6 +76,22 @@ public final class ApplicationBuilder<A extends Application> {
     this.factory = Objects.requireNonNull(factory, "factory");
     this.dataSource = null;
     return this;
+  }
+
+  /**
+   * Adds types the application stores and reads, to those its class declares ({@link Application#types()}): so an
+   * application of a class that declares none, such as {@code Application} itself, can be given its types here.
+   *
+   * @throws dev.eventsourcing.domain.TopicException if a topic names different classes in the types given
+   */
+  public ApplicationBuilder<A> types(DecodableTypes types) {
+    this.types = this.types.and(Objects.requireNonNull(types, "types"));
+    return this;
+  }
+
+  /** Adds these aggregate classes and payload types, as {@link #types(DecodableTypes)} does. */
+  public ApplicationBuilder<A> types(Class<?>... types) {
+    return types(DecodableTypes.of(types));
   }
 
   /**
@@ -161,6 +179,10 @@ public final class ApplicationBuilder<A extends Application> {
 
   Map<String, String> environment() {
     return environment;
+  }
+
+  DecodableTypes types() {
+    return types;
   }
 
   /** The factory given in code, or {@code null} to let the application make its own. */

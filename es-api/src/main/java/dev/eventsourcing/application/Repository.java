@@ -4,6 +4,7 @@ import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.ErasedEvent;
 import dev.eventsourcing.domain.EventSourcingException;
+import dev.eventsourcing.domain.Projector;
 import dev.eventsourcing.persistence.DataErasedException;
 import dev.eventsourcing.persistence.EventStore;
 import dev.eventsourcing.persistence.SnapshotStore;

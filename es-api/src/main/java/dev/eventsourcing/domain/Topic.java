@@ -11,9 +11,8 @@ import java.lang.annotation.Target;
  * form.
  *
  * <p>Without this annotation a class's topic is {@code package:Outer.Inner} (Python's {@code module:QualName}), for
- * example {@code dev.example:World.Created}. A class whose topic is given explicitly is found when its aggregate
- * class is first used or resolved; a class that belongs to no aggregate must be registered with {@link
- * Topics#register(Class)} before stored data naming it is read.
+ * example {@code dev.example:World.Created}. Stored data naming a topic, of either form, is read only into a class
+ * its application declares ({@link DecodableTypes}).
  *
  * <p>Raise {@link #version()} when the stored form of a class changes, and declare one {@link Upcaster} for each
  * earlier version, so that stored data of every version is read into the current class.

@@ -3,6 +3,8 @@ package dev.eventsourcing.persistence;
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.cipher.DataKeys;
 import dev.eventsourcing.cipher.MasterKeys;
+import dev.eventsourcing.domain.DecodableTypes;
+import dev.eventsourcing.domain.TopicException;
 import dev.eventsourcing.domain.Topics;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -178,35 +180,35 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   }
 
   /**
-   * A mapper with this environment's compressor and cipher.
+   * A mapper of the given types, with this environment's compressor and cipher.
    *
    * @throws ConfigurationException with per-subject encryption, which needs the recorder that keeps the keys
    */
-  public Mapper mapper(Transcoder transcoder) {
+  public Mapper mapper(DecodableTypes types, Transcoder transcoder) {
     if (settings.masterKeys() != null) {
       throw new ConfigurationException("application " + environment.name() + ": " + CIPHER_MODE + "=per-subject"
-          + " keeps data keys in the store: make the mapper with mapper(transcoder, recorder)");
+          + " keeps data keys in the store: make the mapper with mapper(types, transcoder, recorder)");
     }
-    return new Mapper(transcoder, settings.compressor(), settings.cipher());
+    return new Mapper(types, transcoder, settings.compressor(), settings.cipher());
   }
 
   /**
-   * A mapper with this environment's compressor and cipher; with per-subject encryption, its data keys are kept
-   * by the {@linkplain ApplicationRecorder#dataKeys() data keys} of {@code recorder}, the recorder of the events
-   * they encrypt.
+   * A mapper of the given types, with this environment's compressor and cipher; with per-subject encryption, its
+   * data keys are kept by the {@linkplain ApplicationRecorder#dataKeys() data keys} of {@code recorder}, the
+   * recorder of the events they encrypt.
    *
    * @throws ConfigurationException if per-subject encryption is configured and the recorder keeps no data keys
    */
-  public Mapper mapper(Transcoder transcoder, ApplicationRecorder recorder) {
+  public Mapper mapper(DecodableTypes types, Transcoder transcoder, ApplicationRecorder recorder) {
     MasterKeys masterKeys = settings.masterKeys();
     if (masterKeys == null) {
-      return new Mapper(transcoder, settings.compressor(), settings.cipher());
+      return new Mapper(types, transcoder, settings.compressor(), settings.cipher());
     }
     DataKeyRecorder keys = recorder.dataKeys().orElseThrow(() -> new ConfigurationException("application "
         + environment.name() + ": " + CIPHER_MODE + "=per-subject needs a store that keeps data keys, and "
         + recorder.getClass().getName() + " does not"));
     return Mapper.perSubject(
-        transcoder, settings.compressor(), new DataKeys(masterKeys, keys, settings.dataKeyCacheSize()));
+        types, transcoder, settings.compressor(), new DataKeys(masterKeys, keys, settings.dataKeyCacheSize()));
   }
 
   /** Whether {@value #CIPHER_MODE} is {@code per-subject}: a store then keeps data keys beside the events. */

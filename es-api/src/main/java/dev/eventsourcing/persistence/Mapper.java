@@ -5,9 +5,11 @@ import dev.eventsourcing.cipher.DataKeys;
 import dev.eventsourcing.cipher.MasterKeyException;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.Aggregates;
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.ErasedEvent;
 import dev.eventsourcing.domain.PersonalData;
+import dev.eventsourcing.domain.TopicException;
 import dev.eventsourcing.domain.Topics;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,8 +20,12 @@ import org.jspecify.annotations.Nullable;
  * transcoded envelope (with versioning), then compression, then encryption; and the reverse. Safe to use from many
  * threads.
  *
+ * <p>A mapper stores and reads the {@link DecodableTypes} it is given, and only those: a stored topic resolves to one
+ * of them or not at all, and an event, aggregate or originator of an undeclared class is refused before it is
+ * stored, as it could not be read back.
+ *
  * <p>Errors name the originator id, version and topic of the record that failed: {@link TopicException} for a topic
- * that can't or may not be resolved, {@link CipherException} for a wrong key or changed bytes, {@link
+ * that names no declared type, {@link CipherException} for a wrong key or changed bytes, {@link
  * DataException} for anything else that does not decode.
  *
  * <p>With per-subject encryption ({@link DataKeys}), each record is encrypted with the key of its data subject
@@ -28,17 +34,20 @@ import org.jspecify.annotations.Nullable;
  * {@link DataErasedException}.
  */
 public final class Mapper {
+  private final DecodableTypes types;
   private final Transcoder transcoder;
   private final @Nullable Compressor compressor;
   private final @Nullable Cipher cipher;
   private final @Nullable DataKeys dataKeys;
 
-  public Mapper(Transcoder transcoder, @Nullable Compressor compressor, @Nullable Cipher cipher) {
-    this(transcoder, compressor, cipher, null);
+  public Mapper(
+      DecodableTypes types, Transcoder transcoder, @Nullable Compressor compressor, @Nullable Cipher cipher) {
+    this(types, transcoder, compressor, cipher, null);
   }
 
-  private Mapper(
-      Transcoder transcoder, @Nullable Compressor compressor, @Nullable Cipher cipher, @Nullable DataKeys dataKeys) {
+  private Mapper(DecodableTypes types, Transcoder transcoder, @Nullable Compressor compressor,
+      @Nullable Cipher cipher, @Nullable DataKeys dataKeys) {
+    this.types = types;
     this.transcoder = transcoder;
     this.compressor = compressor;
     this.cipher = cipher;
@@ -46,13 +55,19 @@ public final class Mapper {
   }
 
   /** A mapper that encrypts with per-subject data keys. */
-  public static Mapper perSubject(Transcoder transcoder, @Nullable Compressor compressor, DataKeys dataKeys) {
-    return new Mapper(transcoder, compressor, null, dataKeys);
+  public static Mapper perSubject(
+      DecodableTypes types, Transcoder transcoder, @Nullable Compressor compressor, DataKeys dataKeys) {
+    return new Mapper(types, transcoder, compressor, null, dataKeys);
   }
 
-  /** A mapper that writes plain JSON. */
-  public Mapper() {
-    this(new JacksonTranscoder(), null, null);
+  /** A mapper of the given types that writes plain JSON. */
+  public Mapper(DecodableTypes types) {
+    this(types, new JacksonTranscoder(), null, null);
+  }
+
+  /** The types this mapper stores and reads. */
+  public DecodableTypes types() {
+    return types;
   }
 
   /** The aggregate's per-subject data keys, or {@code null} if it does not encrypt per subject. */
@@ -70,12 +85,15 @@ public final class Mapper {
    * gets one in {@code newKeys}, if given, when this is an aggregate's first event.
    *
    * @throws DataErasedException if the subject was forgotten
+   * @throws TopicException if the payload's class, or the originator's, is not declared
    */
   public StoredEvent toStoredEvent(DomainEvent<?> event, UUID subjectId, DataKeys.@Nullable Batch newKeys) {
+    requireDeclared(event.payload().getClass(), "payload", event.originatorId(), event.originatorVersion(),
+        event.topic(), "event");
     String originatorTopic = null;
     if (event.originatorVersion() == 1 && event.originatorType() != null) {
       Class<?> originatorType = event.originatorType();
-      Topics.register(originatorType);
+      requireDeclared(originatorType, "originator", event.originatorId(), 1, event.topic(), "event");
       originatorTopic = Topics.of(originatorType);
     }
     byte[] state = transcoder.encode(new Envelope(event.timestamp(), originatorTopic, null, event.payload()));
@@ -95,9 +113,12 @@ public final class Mapper {
   /**
    * A snapshot of an aggregate's current state, stored under the aggregate's id, version and topic; with
    * per-subject encryption, under the key of its {@link PersonalData#subjectOf subject}.
+   *
+   * @throws TopicException if the aggregate's class is not declared
    */
   public StoredEvent toStoredSnapshot(Aggregate<?> aggregate) {
-    Topics.register(aggregate.getClass());
+    requireDeclared(aggregate.getClass(), "aggregate", aggregate.id(), aggregate.version(),
+        Topics.of(aggregate.getClass()), "snapshot");
     byte[] state =
         transcoder.encode(new Envelope(aggregate.modifiedOn(), null, aggregate.createdOn(), aggregate));
     return new StoredEvent(aggregate.id(), aggregate.version(), Topics.of(aggregate.getClass()),
@@ -206,11 +227,21 @@ public final class Mapper {
     }
   }
 
-  private static Class<?> resolve(String topic, String where) {
+  private Class<?> resolve(String topic, String where) {
     try {
-      return Topics.resolve(topic);
+      return types.resolve(topic);
     } catch (TopicException e) {
       throw new TopicException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void requireDeclared(
+      Class<?> type, String role, UUID originatorId, int originatorVersion, String topic, String kind) {
+    if (!types.declares(type)) {
+      throw new TopicException(kind + " of " + originatorId + " at version " + originatorVersion + " (topic '" + topic
+          + "') can't be stored: its " + role + " class " + type.getName() + " is not among"
+          + " the application's declared types, so it could not be read back; declare it (or its aggregate class)"
+          + " in the application's types()");
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.eventsourcing.domain
 
-import dev.eventsourcing.application.Projector
 import java.time.Instant
 import java.time.temporal.ChronoUnit
 import java.util.UUID
@@ -25,7 +24,8 @@ class Changed<S, E : Any> internal constructor(val aggregate: Versioned<S>, val 
 /**
  * An aggregate written as an immutable state [S] and a sealed hierarchy of events [E]: how the first event creates
  * the state, and how each later event evolves it. It is the repository's [Projector] of such aggregates
- * (`repository.get(id, World)`), and makes their new events ([create], [trigger]). Made by [aggregate].
+ * (`repository.get(id, World)`), and makes their new events ([create], [trigger]); an application declares its
+ * event classes, [types], in its `types()`. Made by [aggregate].
  */
 class AggregateType<S : Any, E : Any> @PublishedApi internal constructor(
     val name: String,
@@ -33,9 +33,11 @@ class AggregateType<S : Any, E : Any> @PublishedApi internal constructor(
     private val creation: (E) -> S,
     private val evolution: (S, E) -> S,
 ) : Projector<Versioned<S>> {
-  init {
-    register(eventType)
-  }
+  /**
+   * The payload types of this aggregate: the concrete classes of its sealed event type. An application that stores
+   * the aggregate declares them in its `types()` (`override fun types() = World.types`).
+   */
+  val types: DecodableTypes = DecodableTypes.of(eventType)
 
   /** A new aggregate, from its first event: version 1 of a new id. */
   fun create(event: E, id: UUID = UUID.randomUUID()): Changed<S, E> {
@@ -78,16 +80,6 @@ class AggregateType<S : Any, E : Any> @PublishedApi internal constructor(
 
   private fun domainEvent(id: UUID, version: Int, event: E): DomainEvent<E> =
       DomainEvent(id, version, Instant.now().truncatedTo(ChronoUnit.MICROS), Topics.of(event.javaClass), event, null)
-
-  private companion object {
-    /** Registers the event type and every class its sealed hierarchy permits, so stored topics resolve to them. */
-    fun register(type: Class<*>) {
-      if (!type.isInterface && !java.lang.reflect.Modifier.isAbstract(type.modifiers)) {
-        Topics.register(type)
-      }
-      type.permittedSubclasses?.forEach(::register)
-    }
-  }
 }
 
 /** Collects the parts of an [AggregateType]; see [aggregate]. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventsourcing.domain.EventSourcingException;
+import dev.eventsourcing.domain.TopicException;
 import dev.eventsourcing.memory.MemoryInfrastructureFactory;
 import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.Environment;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class ApplicationBuilderTest {
   /** An application with nothing but the implicit constructor, as a CDI bean or a system's member would be. */
-  static class Ledger extends Application {}
+  static class Ledger extends Application {
+    record Entry(String text) {}
+  }
 
   /** Stands for a container's client proxy of {@link Ledger}: a generated subclass constructed by the container. */
   static class Ledger$$Proxy extends Ledger {}
@@ -70,6 +73,32 @@ class ApplicationBuilderTest {
         Application.builder(BankAccounts.class).environment(Map.of("IS_SNAPSHOTTING_ENABLED", "false"));
     try (BankAccounts accounts = builder.construct(() -> new BankAccounts(own))) {
       assertThat(accounts.snapshots()).isNull();
+    }
+  }
+
+  @Test
+  void theGivenTypesAreAddedToThoseTheClassDeclares() {
+    try (Application plain = Application.builder(Application.class).types(BankAccount.class).build();
+        BankAccounts accounts = Application.builder(BankAccounts.class).types(Ledger.Entry.class).build()) {
+      BankAccount account = new BankAccount("Ada", "ada@example.com");
+      plain.save(account);
+
+      assertThat(plain.repository().get(account.id(), BankAccount.class).fullName()).isEqualTo("Ada");
+      assertThat(accounts.mapper().types().classes()).contains(BankAccount.class, Customer.class, Ledger.Entry.class);
+    }
+  }
+
+  @Test
+  void anApplicationWithoutTypesSavesNothing() {
+    try (Ledger ledger = Application.builder(Ledger.class).build()) {
+      BankAccount account = new BankAccount("Ada", "ada@example.com");
+
+      assertThatThrownBy(() -> ledger.save(account))
+          .isInstanceOf(TopicException.class)
+          .hasMessageContaining(BankAccount.class.getName())
+          .hasMessageContaining("types()");
+      assertThat(ledger.recorder().maxNotificationId()).isNull();
+      assertThat(account.pendingEvents()).hasSize(1);
     }
   }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.domain.Projector;
 import dev.eventsourcing.persistence.Concurrently;
 import dev.eventsourcing.persistence.Notification;
 import dev.eventsourcing.persistence.RecordConflictException;

@@ -1,5 +1,6 @@
 package dev.eventsourcing.application;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -28,5 +29,10 @@ public class BankAccounts extends Application {
 
   public BankAccount getAccount(UUID accountId) {
     return repository().get(accountId, BankAccount.class);
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(BankAccount.class, Customer.class);
   }
 }

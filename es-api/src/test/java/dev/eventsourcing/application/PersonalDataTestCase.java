@@ -14,6 +14,7 @@ import dev.eventsourcing.cipher.MasterKeyException;
 import dev.eventsourcing.cipher.MasterKeys;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.ErasedEvent;
+import dev.eventsourcing.domain.Projector;
 import dev.eventsourcing.persistence.Concurrently;
 import dev.eventsourcing.persistence.DataErasedException;
 import dev.eventsourcing.persistence.DataKey;

@@ -1,6 +1,6 @@
 package dev.eventsourcing.domain;
 
-/** The sealed event type of {@link TopicsTest.Boat}, declared outside the aggregate class. */
+/** The sealed event type of {@link DecodableTypesTest.Boat}, declared outside the aggregate class. */
 sealed interface BoatEvent permits BoatEvent.Sailed {
   record Sailed(String to) implements BoatEvent {}
 }

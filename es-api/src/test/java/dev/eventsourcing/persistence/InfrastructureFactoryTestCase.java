@@ -17,6 +17,7 @@ import dev.eventsourcing.application.BankAccount;
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.cipher.CipherException;
 import dev.eventsourcing.cipher.MasterKeys;
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.EventSourcingException;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and {@code App2}). The tests don't assume an empty store.
  */
 public abstract class InfrastructureFactoryTestCase {
+  private static final DecodableTypes BANK_ACCOUNTS = DecodableTypes.of(BankAccount.class);
+
   protected static final String APPLICATION_NAME = "FactoryContract";
   private static final String PREFIX = "FACTORYCONTRACT_";
   private static final String ZLIB = "dev.eventsourcing.compressor:ZlibCompressor";
@@ -168,7 +171,7 @@ public abstract class InfrastructureFactoryTestCase {
     try (InfrastructureFactory factory = InfrastructureFactory.construct(new Environment(APPLICATION_NAME, settings))) {
       assertThat(factory).isInstanceOf(expectedFactoryClass());
       assertThat(factory.isSnapshottingEnabled()).isTrue();
-      assertHidesAndRestores(factory.mapper(new JacksonTranscoder()), factory);
+      assertHidesAndRestores(factory.mapper(BANK_ACCOUNTS, new JacksonTranscoder()), factory);
       assertRecordersWork(factory);
     }
   }
@@ -182,8 +185,8 @@ public abstract class InfrastructureFactoryTestCase {
     try (InfrastructureFactory app1 = InfrastructureFactory.construct(new Environment("App1", settings));
         InfrastructureFactory app2 = InfrastructureFactory.construct(new Environment("App2", settings))) {
       DomainEvent<BankAccount.Event> event = opened();
-      Mapper own = app1.mapper(new JacksonTranscoder());
-      Mapper other = app2.mapper(new JacksonTranscoder());
+      Mapper own = app1.mapper(BANK_ACCOUNTS, new JacksonTranscoder());
+      Mapper other = app2.mapper(BANK_ACCOUNTS, new JacksonTranscoder());
       StoredEvent stored = own.toStoredEvent(event);
 
       assertThat(own.toDomainEvent(stored).payload()).isEqualTo(event.payload());
@@ -202,7 +205,7 @@ public abstract class InfrastructureFactoryTestCase {
   @Test
   void aMapperWithoutCipherStoresPlainState() {
     try (InfrastructureFactory factory = construct(Map.of())) {
-      StoredEvent stored = factory.mapper(new JacksonTranscoder()).toStoredEvent(opened());
+      StoredEvent stored = factory.mapper(BANK_ACCOUNTS, new JacksonTranscoder()).toStoredEvent(opened());
 
       assertThat(new String(stored.state(), ISO_8859_1)).contains("Alice Liddell");
     }
@@ -213,14 +216,14 @@ public abstract class InfrastructureFactoryTestCase {
     Map<String, String> settings =
         Map.of(COMPRESSOR_TOPIC, ZLIB, CIPHER_TOPIC, AES, CIPHER_KEY, AesCipher.createKey(32));
     try (InfrastructureFactory factory = construct(settings)) {
-      assertHidesAndRestores(factory.mapper(new JacksonTranscoder()), factory);
+      assertHidesAndRestores(factory.mapper(BANK_ACCOUNTS, new JacksonTranscoder()), factory);
     }
   }
 
   @Test
   void aCipherKeyAloneSelectsAes() {
     try (InfrastructureFactory factory = construct(Map.of(CIPHER_KEY, AesCipher.createKey(16)))) {
-      assertHidesAndRestores(factory.mapper(new JacksonTranscoder()), factory);
+      assertHidesAndRestores(factory.mapper(BANK_ACCOUNTS, new JacksonTranscoder()), factory);
     }
   }
 

@@ -7,7 +7,9 @@ import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.cipher.CipherException;
 import dev.eventsourcing.compressor.ZlibCompressor;
 import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.domain.TopicException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,20 @@ class MapperTest {
     }
   }
 
+  private static final DecodableTypes DIARY = DecodableTypes.of(Diary.class);
+
+  /** An aggregate this test's mappers don't declare. */
+  static final class Notebook extends Aggregate<Notebook.Opened> {
+    record Opened() {}
+
+    Notebook() {
+      trigger(new Opened());
+    }
+
+    @Override
+    protected void apply(Opened event) {}
+  }
+
   private final String key = AesCipher.createKey(32);
 
   private static String text(byte[] bytes) {
@@ -61,7 +77,7 @@ class MapperTest {
 
   @Test
   void plainJsonRoundTripsEveryPartOfTheEvent() {
-    Mapper mapper = new Mapper();
+    Mapper mapper = new Mapper(DIARY);
     DomainEvent<Diary.Event> event = diary().collectEvents().get(0);
 
     StoredEvent stored = mapper.toStoredEvent(event);
@@ -75,7 +91,7 @@ class MapperTest {
 
   @Test
   void onlyTheFirstEventRecordsTheAggregatesTopic() {
-    Mapper mapper = new Mapper();
+    Mapper mapper = new Mapper(DIARY);
     List<DomainEvent<Diary.Event>> events = diary().collectEvents();
 
     DomainEvent<?> second = mapper.toDomainEvent(mapper.toStoredEvent(events.get(1)));
@@ -89,7 +105,7 @@ class MapperTest {
   void compressesThenEncrypts() {
     ZlibCompressor compressor = new ZlibCompressor();
     AesCipher cipher = new AesCipher(key);
-    Mapper mapper = new Mapper(new JacksonTranscoder(), compressor, cipher);
+    Mapper mapper = new Mapper(DIARY, new JacksonTranscoder(), compressor, cipher);
     DomainEvent<Diary.Event> event = diary().collectEvents().get(1);
 
     StoredEvent stored = mapper.toStoredEvent(event);
@@ -103,9 +119,9 @@ class MapperTest {
 
   @Test
   void aWrongKeyIsACipherExceptionNamingTheEvent() {
-    StoredEvent stored = new Mapper(new JacksonTranscoder(), null, new AesCipher(key))
+    StoredEvent stored = new Mapper(DIARY, new JacksonTranscoder(), null, new AesCipher(key))
         .toStoredEvent(diary().collectEvents().get(1));
-    Mapper otherKey = new Mapper(new JacksonTranscoder(), null, new AesCipher(AesCipher.createKey(32)));
+    Mapper otherKey = new Mapper(DIARY, new JacksonTranscoder(), null, new AesCipher(AesCipher.createKey(32)));
 
     assertThatThrownBy(() -> otherKey.toDomainEvent(stored))
         .isInstanceOf(CipherException.class)
@@ -116,7 +132,7 @@ class MapperTest {
 
   @Test
   void aFlippedByteIsACipherException() {
-    Mapper mapper = new Mapper(new JacksonTranscoder(), new ZlibCompressor(), new AesCipher(key));
+    Mapper mapper = new Mapper(DIARY, new JacksonTranscoder(), new ZlibCompressor(), new AesCipher(key));
     StoredEvent stored = mapper.toStoredEvent(diary().collectEvents().get(0));
     byte[] state = stored.state().clone();
     state[state.length / 2] ^= 0x40;
@@ -132,7 +148,7 @@ class MapperTest {
     StoredEvent corrupt = new StoredEvent(id, 7, "dev.eventsourcing.persistence:MapperTest.Diary.Written",
         "{\"timestamp\":1,\"payload\":{\"entry\":".getBytes(StandardCharsets.UTF_8));
 
-    assertThatThrownBy(() -> new Mapper().toDomainEvent(corrupt))
+    assertThatThrownBy(() -> new Mapper(DIARY).toDomainEvent(corrupt))
         .isInstanceOf(DataException.class)
         .hasMessageContaining(id.toString())
         .hasMessageContaining("version 7")
@@ -144,8 +160,9 @@ class MapperTest {
     UUID id = UUID.randomUUID();
     byte[] state = "{\"timestamp\":1,\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
 
-    for (String topic : List.of("java.lang:ProcessBuilder", "dev.eventsourcing.domain:HostilePayload")) {
-      assertThatThrownBy(() -> new Mapper().toDomainEvent(new StoredEvent(id, 1, topic, state)))
+    for (String topic : List.of("java.lang:ProcessBuilder", "dev.eventsourcing.domain:HostilePayload",
+        "dev.eventsourcing.persistence:MapperTest.Notebook.Opened")) {
+      assertThatThrownBy(() -> new Mapper(DIARY).toDomainEvent(new StoredEvent(id, 1, topic, state)))
           .isInstanceOf(TopicException.class)
           .hasMessageContaining(id.toString())
           .hasMessageContaining(topic);
@@ -158,7 +175,7 @@ class MapperTest {
     byte[] state = ("{\"timestamp\":1,\"originator_topic\":\"dev.eventsourcing.persistence:MapperTest.Diary.Started\","
         + "\"payload\":{\"owner\":\"x\"}}").getBytes(StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> new Mapper().toDomainEvent(
+    assertThatThrownBy(() -> new Mapper(DIARY).toDomainEvent(
             new StoredEvent(id, 1, "dev.eventsourcing.persistence:MapperTest.Diary.Started", state)))
         .isInstanceOf(TopicException.class)
         .hasMessageContaining("not an aggregate class");
@@ -166,7 +183,7 @@ class MapperTest {
 
   @Test
   void snapshotsRoundTripTheAggregatesFieldsAndEnvelope() {
-    Mapper mapper = new Mapper(new JacksonTranscoder(), new ZlibCompressor(), new AesCipher(key));
+    Mapper mapper = new Mapper(DIARY, new JacksonTranscoder(), new ZlibCompressor(), new AesCipher(key));
     Diary diary = diary();
 
     StoredEvent snapshot = mapper.toStoredSnapshot(diary);
@@ -185,10 +202,35 @@ class MapperTest {
 
   @Test
   void aSnapshotWhoseTopicIsNotAnAggregateIsRefused() {
-    StoredEvent notASnapshot = new Mapper().toStoredEvent(diary().collectEvents().get(0));
+    StoredEvent notASnapshot = new Mapper(DIARY).toStoredEvent(diary().collectEvents().get(0));
 
-    assertThatThrownBy(() -> new Mapper().toAggregate(notASnapshot))
+    assertThatThrownBy(() -> new Mapper(DIARY).toAggregate(notASnapshot))
         .isInstanceOf(TopicException.class)
         .hasMessageContaining("snapshot");
+  }
+
+  @Test
+  void anEventOrSnapshotOfAnUndeclaredClassIsRefusedBeforeItIsStored() {
+    Mapper mapper = new Mapper(DIARY);
+    Notebook notebook = new Notebook();
+    DomainEvent<Notebook.Opened> opened = notebook.collectEvents().get(0);
+
+    assertThatThrownBy(() -> mapper.toStoredEvent(opened))
+        .isInstanceOf(TopicException.class)
+        .hasMessageContaining(notebook.id().toString())
+        .hasMessageContaining(Notebook.Opened.class.getName())
+        .hasMessageContaining("types()");
+    assertThatThrownBy(() -> mapper.toStoredSnapshot(notebook))
+        .isInstanceOf(TopicException.class)
+        .hasMessageContaining(Notebook.class.getName());
+  }
+
+  @Test
+  void anUndeclaredOriginatorIsRefusedBeforeTheEventIsStored() {
+    Mapper payloadsOnly = new Mapper(DecodableTypes.of(Diary.Event.class));
+
+    assertThatThrownBy(() -> payloadsOnly.toStoredEvent(diary().collectEvents().get(0)))
+        .isInstanceOf(TopicException.class)
+        .hasMessageContaining("originator class " + Diary.class.getName());
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.domain.Aggregate;
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.EventSourcingException;
 import dev.eventsourcing.domain.Topic;
-import dev.eventsourcing.domain.Topics;
 import dev.eventsourcing.domain.Upcaster;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,6 +80,11 @@ class VersioningTest {
     Bank(Map<String, String> environment) {
       super(environment);
     }
+
+    @Override
+    protected DecodableTypes types() {
+      return DecodableTypes.of(Account.class);
+    }
   }
 
   @Topic(version = 2)
@@ -148,7 +153,6 @@ class VersioningTest {
       account.deposit(100);
       account.deposit(200);
       bank.save(account);
-      Topics.register(Account.class);
       AggregateRecorder snapshots = snapshotRecorder(bank);
       // What version 1 of Account stored as a snapshot at version 2 (balance in whole units, and wrongly so,
       // to prove the snapshot was used rather than a replay).

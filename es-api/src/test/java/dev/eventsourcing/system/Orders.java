@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
 import java.util.ArrayList;
@@ -50,5 +51,10 @@ public class Orders extends ProcessApplication {
       order.pay(event.originatorId());
       processing.collectEvents(order);
     }
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(Order.class);
   }
 }

@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
 import java.util.Map;
@@ -23,5 +24,10 @@ public class Payments extends ProcessApplication {
     if (event.payload() instanceof Order.Reserved) {
       processing.collectEvents(new Payment(event.originatorId()));
     }
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(Payment.class);
   }
 }

@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
 import java.util.Map;
@@ -31,5 +32,10 @@ public class Reservations extends ProcessApplication {
       }
       processing.collectEvents(new Reservation(event.originatorId(), processing.tracking().notificationId()));
     }
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(Reservation.class);
   }
 }

@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
 import java.util.Map;
@@ -23,5 +24,10 @@ public class Tallies extends ProcessApplication {
     Tally tally = repository().contains(Tally.ID) ? repository().get(Tally.ID, Tally.class) : Tally.start();
     tally.count(processing.tracking().notificationId());
     processing.collectEvents(tally);
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(Tally.class);
   }
 }

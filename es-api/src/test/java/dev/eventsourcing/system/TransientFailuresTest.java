@@ -3,6 +3,7 @@ package dev.eventsourcing.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
 import dev.eventsourcing.persistence.OperationalException;
@@ -37,6 +38,11 @@ class TransientFailuresTest {
         throw new OperationalException("application FlakyReservations: the server is restarting");
       }
       processing.collectEvents(new Reservation(event.originatorId(), processing.tracking().notificationId()));
+    }
+
+    @Override
+    protected DecodableTypes types() {
+      return DecodableTypes.of(Reservation.class);
     }
   }
 

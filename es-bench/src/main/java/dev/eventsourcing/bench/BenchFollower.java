@@ -1,5 +1,6 @@
 package dev.eventsourcing.bench;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.examples.universe.World;
 import dev.eventsourcing.system.ProcessApplication;
@@ -15,5 +16,10 @@ public final class BenchFollower extends ProcessApplication {
   @Override
   protected void policy(DomainEvent<?> event, ProcessingEvent processing) {
     processing.collectEvents(new World("after " + event.originatorId() + " v" + event.originatorVersion()));
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(World.class);
   }
 }

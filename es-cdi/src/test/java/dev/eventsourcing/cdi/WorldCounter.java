@@ -1,5 +1,6 @@
 package dev.eventsourcing.cdi;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.jpa.worlds.World;
 import dev.eventsourcing.system.ProcessApplication;
@@ -19,5 +20,10 @@ public class WorldCounter extends ProcessApplication {
   public long counted() {
     Long max = recorder().maxNotificationId();
     return max == null ? 0 : max;
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(World.class);
   }
 }

@@ -1,6 +1,7 @@
 package dev.eventsourcing.bench.latency;
 
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.domain.DecodableTypes;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,5 +15,10 @@ public final class Probes extends Application {
     Probe probe = Probe.send();
     save(probe);
     return probe.id();
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(Probe.class);
   }
 }

@@ -2,6 +2,7 @@ package dev.eventsourcing.bench.micro;
 
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.compressor.ZlibCompressor;
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.examples.universe.World;
 import dev.eventsourcing.persistence.JacksonTranscoder;
@@ -43,8 +44,9 @@ public class MapperBenchmark {
 
   @Setup
   public void setUp() {
-    mapper = protection.equals("json") ? new Mapper()
-        : new Mapper(new JacksonTranscoder(), new ZlibCompressor(), new AesCipher(AesCipher.createKey(32)));
+    DecodableTypes types = DecodableTypes.of(World.class);
+    mapper = protection.equals("json") ? new Mapper(types)
+        : new Mapper(types, new JacksonTranscoder(), new ZlibCompressor(), new AesCipher(AesCipher.createKey(32)));
     event = SampleEvents.created().get(version - 1);
     stored = mapper.toStoredEvent(event);
   }

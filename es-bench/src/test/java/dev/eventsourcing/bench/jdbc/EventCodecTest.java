@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.compressor.ZlibCompressor;
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
 import dev.eventsourcing.examples.universe.World;
@@ -32,12 +33,12 @@ class EventCodecTest {
 
   @Test
   void eachReadsWhatTheOtherWritesAsJson() {
-    crossDecode(new Mapper(), new EventCodec(false, null));
+    crossDecode(new Mapper(DecodableTypes.of(World.class)), new EventCodec(false, null));
   }
 
   @Test
   void eachReadsWhatTheOtherWritesCompressedAndEncrypted() {
-    crossDecode(new Mapper(new JacksonTranscoder(), new ZlibCompressor(), new AesCipher(KEY)),
+    crossDecode(new Mapper(DecodableTypes.of(World.class), new JacksonTranscoder(), new ZlibCompressor(), new AesCipher(KEY)),
         new EventCodec(true, KEY));
   }
 

@@ -1,6 +1,7 @@
 package dev.eventsourcing.examples.bank;
 
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.domain.DecodableTypes;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,5 +46,10 @@ public class Bank extends Application {
 
   public Account account(UUID accountId) {
     return repository().get(accountId, Account.class);
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(Account.class);
   }
 }

@@ -1,5 +1,6 @@
 package dev.eventsourcing.examples.orders;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
 import dev.eventsourcing.system.ProcessApplication;
@@ -42,5 +43,10 @@ public class Orders extends ProcessApplication {
       order.pay(event.originatorId());
       processing.collectEvents(order);
     }
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(Order.class);
   }
 }

@@ -1,5 +1,6 @@
 package dev.eventsourcing.examples.orders;
 
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
 import dev.eventsourcing.system.ProcessApplication;
@@ -16,5 +17,10 @@ public class Payments extends ProcessApplication {
   @Override
   protected void policy(DomainEvent<?> event, ProcessingEvent processing) {
     processing.collectEvents(new Payment(event.originatorId()));
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(Payment.class);
   }
 }

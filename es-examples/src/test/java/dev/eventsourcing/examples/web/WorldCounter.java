@@ -1,6 +1,7 @@
 package dev.eventsourcing.examples.web;
 
 import dev.eventsourcing.cdi.EventSourcingApplication;
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.examples.universe.World;
 import dev.eventsourcing.system.ProcessApplication;
@@ -26,5 +27,10 @@ public class WorldCounter extends ProcessApplication {
   public String counted() {
     Long max = recorder().maxNotificationId();
     return (max == null ? 0 : max) + " " + policyThread;
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(World.class);
   }
 }

@@ -73,6 +73,10 @@ class Profile private constructor() : Aggregate<Profile.Event>() {
 class KotlinPayloadsTest {
   @TempDir lateinit var dir: Path
 
+  /** A plain application that declares the [Profile] aggregate, on the given store. */
+  private fun profiles(store: String): Application =
+      Application.builder(Application::class.java).environment(settings(store)).types(Profile::class.java).build()
+
   private fun settings(store: String) = when (store) {
     "memory" -> mapOf("PERSISTENCE_MODULE" to "memory")
     else -> mapOf("PERSISTENCE_MODULE" to "sqlite", "SQLITE_DBNAME" to dir.resolve("profiles.db").toString())
@@ -81,7 +85,7 @@ class KotlinPayloadsTest {
   @ParameterizedTest
   @ValueSource(strings = ["memory", "sqlite"])
   fun valueClassesNullableFieldsDefaultsAndSealedHierarchiesRoundTrip(store: String) {
-    Application(settings(store)).use { app ->
+    profiles(store).use { app ->
       val ada = Profile("Ada", Email("ada@example.com"))
       ada.changeEmail(Email("ada@analytical.engine"))
       ada.addPhone("+44 20 0000 0000")
@@ -106,7 +110,7 @@ class KotlinPayloadsTest {
   fun fieldsMissingFromStoredEventsTakeTheirDefaultValues() {
     val file = dir.resolve("profiles.db")
     val id: UUID
-    Application(settings("sqlite")).use { app ->
+    profiles("sqlite").use { app ->
       val ada = Profile("Ada", Email("ada@example.com"), nickname = "countess")
       id = ada.id()
       app.save(ada)
@@ -124,7 +128,7 @@ class KotlinPayloadsTest {
         assertThat(update.executeUpdate()).isEqualTo(1)
       }
     }
-    Application(settings("sqlite")).use { app ->
+    profiles("sqlite").use { app ->
       val copy = app.repository().get<Profile>(id)
       assertThat(copy.nickname).isNull()
       assertThat(copy.tags).containsExactly("new")

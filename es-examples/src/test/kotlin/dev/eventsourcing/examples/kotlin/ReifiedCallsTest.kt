@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test
 
 /** Every reified form checks the class it is given, and the accessors read as properties. */
 class ReifiedCallsTest {
-  private val app = Application(mapOf("PERSISTENCE_MODULE" to "memory"))
+  private val app = Application.builder(Application::class.java)
+      .environment(mapOf("PERSISTENCE_MODULE" to "memory"))
+      .types(World::class.java, Chronicle::class.java)
+      .build()
   private val world = World("Earth").apply {
     makeItSo("dinosaurs")
     makeItSo("trucks")

@@ -1,6 +1,7 @@
 package dev.eventsourcing.jpa.worlds;
 
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.domain.DecodableTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,5 +34,10 @@ public class Universe extends Application {
 
   private World getWorld(UUID worldId) {
     return repository().get(worldId, World.class);
+  }
+
+  @Override
+  protected DecodableTypes types() {
+    return DecodableTypes.of(World.class);
   }
 }

@@ -2,6 +2,7 @@ package dev.eventsourcing.examples.kotlin.classic
 
 import dev.eventsourcing.application.Application
 import dev.eventsourcing.application.get
+import dev.eventsourcing.domain.DecodableTypes
 import dev.eventsourcing.domain.id
 import dev.eventsourcing.examples.kotlin.Worlds
 import java.util.UUID
@@ -21,4 +22,6 @@ class Universe(environment: Map<String, String> = emptyMap()) : Application(envi
   }
 
   override fun getHistory(worldId: UUID): List<String> = repository().get<World>(worldId).history
+
+  override fun types(): DecodableTypes = DecodableTypes.of(World::class.java)
 }

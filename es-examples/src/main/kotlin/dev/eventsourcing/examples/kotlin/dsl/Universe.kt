@@ -3,6 +3,7 @@ package dev.eventsourcing.examples.kotlin.dsl
 import dev.eventsourcing.application.Application
 import dev.eventsourcing.application.get
 import dev.eventsourcing.application.save
+import dev.eventsourcing.domain.DecodableTypes
 import dev.eventsourcing.examples.kotlin.Worlds
 import java.util.UUID
 
@@ -20,4 +21,6 @@ class Universe(environment: Map<String, String> = emptyMap()) : Application(envi
   }
 
   override fun getHistory(worldId: UUID): List<String> = repository().get(worldId, World).state.history
+
+  override fun types(): DecodableTypes = World.types
 }

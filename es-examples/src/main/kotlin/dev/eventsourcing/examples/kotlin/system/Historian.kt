@@ -3,6 +3,7 @@ package dev.eventsourcing.examples.kotlin.system
 import dev.eventsourcing.application.get
 import dev.eventsourcing.application.getOrNull
 import dev.eventsourcing.domain.Aggregate
+import dev.eventsourcing.domain.DecodableTypes
 import dev.eventsourcing.domain.DomainEvent
 import dev.eventsourcing.examples.kotlin.classic.World
 import dev.eventsourcing.system.ProcessApplication
@@ -53,6 +54,8 @@ class Historian(environment: Map<String, String> = emptyMap()) : ProcessApplicat
       }
     }
   }
+
+  override fun types(): DecodableTypes = DecodableTypes.of(Chronicle::class.java)
 
   /** The chronicle of a world, empty until the historian has heard of it. */
   fun chronicle(worldId: UUID): List<String> = repository().getOrNull<Chronicle>(worldId)?.lines.orEmpty()

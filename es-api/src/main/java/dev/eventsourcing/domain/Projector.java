@@ -1,6 +1,5 @@
-package dev.eventsourcing.application;
+package dev.eventsourcing.domain;
 
-import dev.eventsourcing.domain.DomainEvent;
 import org.jspecify.annotations.Nullable;
 
 /**

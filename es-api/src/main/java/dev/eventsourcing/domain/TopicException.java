@@ -1,6 +1,4 @@
-package dev.eventsourcing.persistence;
-
-import dev.eventsourcing.domain.EventSourcingException;
+package dev.eventsourcing.domain;
 
 /**
  * Raised when a topic cannot be computed for a class, or when a stored topic cannot, or may not, be resolved to a
