@@ -29,8 +29,6 @@ class OrmApplicationRecorder extends OrmAggregateRecorder implements Application
   private static final String SELECT_NOTIFICATIONS = "SELECT new " + Notification.class.getName()
       + "(e.notificationId, e.originatorId, e.originatorVersion, e.topic, e.state) FROM " + EventRecord.ENTITY + " e"
       + " WHERE e.notificationId >= :start";
-  private static final String SELECT_MAX_NOTIFICATION = "SELECT MAX(e.notificationId) FROM " + EventRecord.ENTITY
-      + " e";
   private static final String SELECT_MAX_TRACKING = "SELECT MAX(t.notificationId) FROM " + TrackingRecord.ENTITY
       + " t WHERE t.applicationName = :applicationName";
   private static final String SELECT_RECORDED_SUBJECTS = "SELECT k.subjectId FROM " + DataKeyRecord.ENTITY + " k"
@@ -107,8 +105,7 @@ class OrmApplicationRecorder extends OrmAggregateRecorder implements Application
 
   @Override
   public @Nullable Long maxNotificationId() {
-    return store.read("selecting the highest notification id", entityManager ->
-        entityManager.createQuery(SELECT_MAX_NOTIFICATION, Long.class).getSingleResult());
+    return store.read("selecting the highest notification id", store::maxNotificationId);
   }
 
   @Override

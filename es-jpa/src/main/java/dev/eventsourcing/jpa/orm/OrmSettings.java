@@ -47,8 +47,8 @@ record OrmSettings(
     }
     Database database = Database.ofUrl(url);
     if (database == null) {
-      throw new ConfigurationException(JPA_JDBC_URL + "='" + withoutParameters(url) + "' names a database the jpa store does not run"
-          + " on: use a URL beginning with " + Database.urlPrefixes());
+      throw new ConfigurationException(JPA_JDBC_URL + "='" + withoutParameters(url) + "' names a database the jpa"
+          + " store does not run on: use a URL beginning with " + Database.urlPrefixes());
     }
     return new OrmSettings(tables, url, database, environment.get(JPA_JDBC_USER),
         environment.get(JPA_JDBC_PASSWORD), null, createTables);

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One application's tables in one persistence unit, and the transactions on them: what the recorders of the JPA
@@ -25,6 +26,9 @@ import java.util.function.Function;
  * committed whole or rolled back whole; every failure leaves as a persistence exception naming the application.
  */
 final class OrmStore implements AutoCloseable {
+  private static final String SELECT_MAX_NOTIFICATION = "SELECT MAX(e.notificationId) FROM " + EventRecord.ENTITY
+      + " e";
+
   private final String applicationName;
   private final TableNames tables;
   private final Database database;
@@ -71,7 +75,10 @@ final class OrmStore implements AutoCloseable {
     return writers.inTurn(operation, () -> inTransaction(operation, work));
   }
 
-  /** Runs {@code work} as {@link #writeEvents}; it writes no events, and needs no turn unless the database has one writer. */
+  /**
+   * Runs {@code work} as {@link #writeEvents}; it writes no events, and takes no turn unless the database has one
+   * writer.
+   */
   <T> T write(String operation, Function<EntityManager, T> work) {
     return database.isSingleWriter() ? writeEvents(operation, work) : inTransaction(operation, work);
   }
@@ -83,9 +90,13 @@ final class OrmStore implements AutoCloseable {
    */
   long lockEvents(EntityManager entityManager) {
     entityManager.createNativeQuery(lockEvents).executeUpdate();
-    Long highest = entityManager.createQuery("SELECT MAX(e.notificationId) FROM " + EventRecord.ENTITY + " e", Long.class)
-        .getSingleResult();
+    Long highest = maxNotificationId(entityManager);
     return highest == null ? 0 : highest;
+  }
+
+  /** The highest notification id recorded, or {@code null} if none. */
+  @Nullable Long maxNotificationId(EntityManager entityManager) {
+    return entityManager.createQuery(SELECT_MAX_NOTIFICATION, Long.class).getSingleResult();
   }
 
   /** Creates the tables, each if it does not exist, with the DDL of the JDBC stores, in one transaction. */
