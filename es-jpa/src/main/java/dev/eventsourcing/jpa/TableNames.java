@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  * are checked against {@code [a-z_][a-z0-9_]*}, so they are safe to write into SQL.
  */
 public final class TableNames {
-  static final String EVENTS = "events";
-  static final String SNAPSHOTS = "snapshots";
-  static final String TRACKING = "tracking";
-  static final String KEYS = "keys";
+  /** The logical names of the tables, which {@link #unqualified} prefixes. */
+  public static final String EVENTS = "events";
+  public static final String SNAPSHOTS = "snapshots";
+  public static final String TRACKING = "tracking";
+  public static final String KEYS = "keys";
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
   /** PostgreSQL's limit on identifiers (63 bytes) less the longest suffix, {@code _events_notification_id}. */

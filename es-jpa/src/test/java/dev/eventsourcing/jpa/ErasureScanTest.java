@@ -175,6 +175,25 @@ class ErasureScanTest {
   }
 
   @Nested
+  class JpaOnSqlite {
+    @TempDir Path dir;
+
+    @Test
+    void nothingOfAForgottenSubjectIsLeftInTheTablesOrTheFiles() throws Exception {
+      Path file = dir.resolve("bank.db");
+      Map<String, String> settings = perSubject(Map.of("PERSISTENCE_MODULE", "jpa", "JPA_JDBC_URL",
+          "jdbc:sqlite:" + file));
+      Saved saved;
+      try (BankAccounts app = new BankAccounts(settings)) {
+        saved = saveAndForget(app);
+        checkRawTables(DriverManager.getConnection("jdbc:sqlite:" + file), saved);
+        checkFiles(dir, saved, "");
+      }
+      checkFiles(dir, saved, "");
+    }
+  }
+
+  @Nested
   class Postgres {
     @TempDir Path dir;
 

@@ -13,16 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 final class PostgresStore extends JpaStore {
-  /** Serialises concurrent creation of tables (CREATE ... IF NOT EXISTS races in PostgreSQL). */
-  private static final long DDL_LOCK = 0x6576656e74736f75L;
-
   private final String lockEvents;
   private final String lockAndInsertEvents;
   private final String lockAndInsertKeysAndEvents;
@@ -241,41 +237,6 @@ final class PostgresStore extends JpaStore {
 
   @Override
   protected List<String> createTableStatements(String table) {
-    TableNames tables = tables();
-    List<String> statements = new ArrayList<>();
-    statements.add("SELECT pg_advisory_xact_lock(" + DDL_LOCK + ")");
-    if (tables.schema() != null) {
-      statements.add("CREATE SCHEMA IF NOT EXISTS " + tables.schema());
-    }
-    switch (table) {
-      case "events" -> {
-        statements.add("CREATE TABLE IF NOT EXISTS " + tables.events() + " ("
-            + "originator_id uuid NOT NULL, "
-            + "originator_version integer NOT NULL, "
-            + "topic text NOT NULL, "
-            + "state bytea NOT NULL, "
-            + "notification_id bigint NOT NULL, "
-            + "PRIMARY KEY (originator_id, originator_version))");
-        statements.add("CREATE UNIQUE INDEX IF NOT EXISTS " + tables.unqualified("events_notification_id")
-            + " ON " + tables.events() + " (notification_id)");
-      }
-      case "snapshots" -> statements.add("CREATE TABLE IF NOT EXISTS " + tables.snapshots() + " ("
-          + "originator_id uuid NOT NULL, "
-          + "originator_version integer NOT NULL, "
-          + "topic text NOT NULL, "
-          + "state bytea NOT NULL, "
-          + "PRIMARY KEY (originator_id, originator_version))");
-      case "tracking" -> statements.add("CREATE TABLE IF NOT EXISTS " + tables.tracking() + " ("
-          + "application_name text NOT NULL, "
-          + "notification_id bigint NOT NULL, "
-          + "PRIMARY KEY (application_name, notification_id))");
-      case "keys" -> statements.add("CREATE TABLE IF NOT EXISTS " + tables.keys() + " ("
-          + "subject_id uuid NOT NULL, "
-          + "master_key_id text, "
-          + "wrapped_key bytea, "
-          + "PRIMARY KEY (subject_id))");
-      default -> throw new IllegalArgumentException("no table " + table);
-    }
-    return statements;
+    return PostgresTables.createStatements(tables(), table);
   }
 }

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It reads only what JDBC defines, so nothing of the driver is loaded to translate.
  */
-final class SqliteErrors implements DriverErrors {
-  static final SqliteErrors INSTANCE = new SqliteErrors();
+public final class SqliteErrors implements DriverErrors {
+  public static final SqliteErrors INSTANCE = new SqliteErrors();
 
   private static final int SQLITE_CONSTRAINT = 19;
 

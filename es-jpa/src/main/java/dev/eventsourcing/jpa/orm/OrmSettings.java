@@ -1,0 +1,67 @@
+package dev.eventsourcing.jpa.orm;
+
+import static dev.eventsourcing.jpa.orm.OrmInfrastructureFactory.JPA_JDBC_PASSWORD;
+import static dev.eventsourcing.jpa.orm.OrmInfrastructureFactory.JPA_JDBC_URL;
+import static dev.eventsourcing.jpa.orm.OrmInfrastructureFactory.JPA_JDBC_USER;
+import static dev.eventsourcing.jpa.orm.OrmInfrastructureFactory.JPA_PERSISTENCE_UNIT;
+
+import dev.eventsourcing.jpa.JpaInfrastructureFactory;
+import dev.eventsourcing.jpa.TableNames;
+import dev.eventsourcing.persistence.ConfigurationException;
+import dev.eventsourcing.persistence.Environment;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JPA store's settings, parsed and checked without opening anything.
+ *
+ * @param url the JDBC URL of a persistence unit the store builds, or {@code null} with a named unit
+ * @param database the database the URL names, or {@code null} with a named unit (it is asked for its name then)
+ * @param unit the name of a persistence unit of {@code META-INF/persistence.xml}, or {@code null}
+ */
+record OrmSettings(
+    TableNames tables,
+    @Nullable String url,
+    @Nullable Database database,
+    @Nullable String user,
+    @Nullable String password,
+    @Nullable String unit,
+    boolean createTables) {
+
+  static OrmSettings of(Environment environment) {
+    TableNames tables = TableNames.of(environment, null);
+    String url = environment.get(JPA_JDBC_URL);
+    String unit = environment.get(JPA_PERSISTENCE_UNIT);
+    boolean createTables = environment.getBoolean(JpaInfrastructureFactory.CREATE_TABLE, true);
+    if (url != null && unit != null) {
+      throw new ConfigurationException("application " + environment.name() + ": " + JPA_JDBC_URL + " and "
+          + JPA_PERSISTENCE_UNIT + " are both set: the jpa store builds a persistence unit from the URL, or uses the"
+          + " named one; unset one of them");
+    }
+    if (unit != null) {
+      return new OrmSettings(tables, null, null, null, null, unit, createTables);
+    }
+    if (url == null) {
+      throw new ConfigurationException("application " + environment.name() + ": PERSISTENCE_MODULE=jpa needs "
+          + JPA_JDBC_URL + " (such as jdbc:postgresql://localhost/orders or jdbc:sqlite:orders.db) or "
+          + JPA_PERSISTENCE_UNIT + " (a persistence unit of META-INF/persistence.xml)");
+    }
+    Database database = Database.ofUrl(url);
+    if (database == null) {
+      throw new ConfigurationException(JPA_JDBC_URL + "='" + withoutParameters(url) + "' names a database the jpa"
+          + " store does not run on: use a URL beginning with " + Database.urlPrefixes());
+    }
+    return new OrmSettings(tables, url, database, environment.get(JPA_JDBC_USER),
+        environment.get(JPA_JDBC_PASSWORD), null, createTables);
+  }
+
+  /** Never shows the password, nor the URL's parameters. */
+  @Override
+  public String toString() {
+    return "OrmSettings[" + (unit != null ? "unit " + unit : withoutParameters(url)) + ", user " + user + "]";
+  }
+
+  /** A URL without the parameters that may hold a password. */
+  static String withoutParameters(@Nullable String url) {
+    return url == null ? "" : url.replaceFirst("[?;].*", "?...");
+  }
+}

@@ -1,0 +1,211 @@
+package dev.eventsourcing.jpa.orm;
+
+import dev.eventsourcing.jpa.JpaErrors;
+import dev.eventsourcing.jpa.TableNames;
+import dev.eventsourcing.jpa.WriterQueue;
+import dev.eventsourcing.jpa.entity.EventRecord;
+import dev.eventsourcing.persistence.RecordConflictException;
+import jakarta.persistence.EntityExistsException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One application's tables in one persistence unit, and the transactions on them: what the recorders of the JPA
+ * store share. Each operation runs on an entity manager of its own, each write in one resource-local transaction,
+ * committed whole or rolled back whole; every failure leaves as a persistence exception naming the application.
+ */
+final class OrmStore implements AutoCloseable {
+  private static final String SELECT_MAX_NOTIFICATION = "SELECT MAX(e.notificationId) FROM " + EventRecord.ENTITY
+      + " e";
+
+  private final String applicationName;
+  private final TableNames tables;
+  private final Database database;
+  private final EntityManagerFactory entityManagers;
+  private final List<AutoCloseable> resources;
+  private final WriterQueue writers;
+  private final String lockEvents;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** @param resources what the store closes after the entity manager factory, such as its pool */
+  OrmStore(String applicationName, TableNames tables, Database database, EntityManagerFactory entityManagers,
+      List<? extends AutoCloseable> resources) {
+    this.applicationName = applicationName;
+    this.tables = tables;
+    this.database = database;
+    this.entityManagers = entityManagers;
+    this.resources = List.copyOf(resources);
+    // Writers of this process wait here, holding no connection, rather than in the database's lock.
+    this.writers = new WriterQueue(applicationName, -1, "");
+    this.lockEvents = database.lockEvents(tables);
+  }
+
+  String applicationName() {
+    return applicationName;
+  }
+
+  /** Runs reads on an entity manager of their own, outside a transaction. */
+  <T> T read(String operation, Function<EntityManager, T> work) {
+    EntityManager entityManager = open(operation);
+    try {
+      return work.apply(entityManager);
+    } catch (RuntimeException e) {
+      throw translate(e, operation);
+    } finally {
+      entityManager.close();
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction, flushed and committed if it returns, rolled back if anything fails. Work
+   * that writes events starts with {@link #lockEvents}.
+   */
+  <T> T writeEvents(String operation, Function<EntityManager, T> work) {
+    return writers.inTurn(operation, () -> inTransaction(operation, work));
+  }
+
+  /**
+   * Runs {@code work} as {@link #writeEvents}; it writes no events, and takes no turn unless the database has one
+   * writer.
+   */
+  <T> T write(String operation, Function<EntityManager, T> work) {
+    return database.isSingleWriter() ? writeEvents(operation, work) : inTransaction(operation, work);
+  }
+
+  /**
+   * Keeps the other writers of events out until the transaction ends, and returns the highest notification id
+   * recorded (0 if none). The events of the transaction get the ids after it, so ids are gap-free, contiguous per
+   * transaction and in commit order: no reader can see id N before every id below N is committed.
+   */
+  long lockEvents(EntityManager entityManager) {
+    entityManager.createNativeQuery(lockEvents).executeUpdate();
+    Long highest = maxNotificationId(entityManager);
+    return highest == null ? 0 : highest;
+  }
+
+  /** The highest notification id recorded, or {@code null} if none. */
+  @Nullable Long maxNotificationId(EntityManager entityManager) {
+    return entityManager.createQuery(SELECT_MAX_NOTIFICATION, Long.class).getSingleResult();
+  }
+
+  /** Creates the tables, each if it does not exist, with the DDL of the JDBC stores, in one transaction. */
+  void createTables(String... logicalTables) {
+    List<String> statements = new ArrayList<>();
+    for (String table : logicalTables) {
+      statements.addAll(database.createStatements(tables, table));
+    }
+    write("creating tables " + String.join(", ", logicalTables), entityManager -> {
+      for (String statement : statements) {
+        // PostgreSQL's DDL begins with a SELECT that takes an advisory lock.
+        if (statement.toUpperCase(Locale.ROOT).startsWith("SELECT")) {
+          entityManager.createNativeQuery(statement).getResultList();
+        } else {
+          entityManager.createNativeQuery(statement).executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * After a data key was erased, outside a transaction: removes what copies of the erased record the database
+   * keeps outside its tables and can remove at once. SQLite's write-ahead log is emptied into the file.
+   */
+  void removeErasedCopies() {
+    if (database == Database.SQLITE) {
+      read("removing copies of an erased data key", entityManager ->
+          entityManager.createNativeQuery("PRAGMA wal_checkpoint(TRUNCATE)").getResultList());
+    }
+  }
+
+  private <T> T inTransaction(String operation, Function<EntityManager, T> work) {
+    EntityManager entityManager = open(operation);
+    EntityTransaction transaction = entityManager.getTransaction();
+    try {
+      transaction.begin();
+      T result = work.apply(entityManager);
+      entityManager.flush();
+      transaction.commit();
+      return result;
+    } catch (RuntimeException e) {
+      try {
+        if (transaction.isActive()) {
+          transaction.rollback();
+        }
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw translate(e, operation);
+    } finally {
+      entityManager.close();
+    }
+  }
+
+  private EntityManager open(String operation) {
+    try {
+      return entityManagers.createEntityManager();
+    } catch (RuntimeException e) {
+      throw translate(e, operation);
+    }
+  }
+
+  /**
+   * The persistence exception of a failure. A provider that finds two entities of one key in the same persistence
+   * context (one batch holding an event twice) throws {@link EntityExistsException} before any statement runs: a
+   * conflict, as a unique violation of the database is.
+   */
+  private RuntimeException translate(RuntimeException failure, String operation) {
+    if (failure instanceof EntityExistsException && !hasSqlCause(failure)) {
+      return new RecordConflictException("application " + applicationName + ": " + operation + " failed: "
+          + failure.getMessage(), failure);
+    }
+    return JpaErrors.translate(failure, applicationName, operation, database.driverErrors());
+  }
+
+  private static boolean hasSqlCause(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+      if (cause instanceof SQLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Closes the entity manager factory and then what the store owns, all of them even if one fails. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    RuntimeException failure = null;
+    List<AutoCloseable> all = new ArrayList<>();
+    all.add(entityManagers::close);
+    all.addAll(resources);
+    for (AutoCloseable resource : all) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = JpaErrors.translate(e, applicationName, "closing the store", database.driverErrors());
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
