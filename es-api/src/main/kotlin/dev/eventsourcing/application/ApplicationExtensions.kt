@@ -20,3 +20,24 @@ fun Application.save(vararg changes: Changed<*, *>): List<Long> = saveEvents(cha
  */
 fun <S : Any, E : Any> Repository.get(id: UUID, type: AggregateType<S, E>, version: Int? = null): Versioned<S> =
     get(id, version, type)
+
+/**
+ * Executes a command on an aggregate defined with a `decide { }` block, in one call: loads its current state (none
+ * if nothing is stored for [id]), decides the command's events, saves them atomically, and returns the new state
+ * with the events. A command that decides no event saves nothing.
+ *
+ * @throws dev.eventsourcing.persistence.RecordConflictException if another save recorded the next version first:
+ *   nothing was saved, and executing the command again decides it on the newer state
+ * @throws dev.eventsourcing.domain.EventSourcingException if the command is not of the aggregate's command type, or
+ *   decides no event for an aggregate that does not exist yet
+ */
+fun <S : Any, E : Any> Application.execute(type: AggregateType<S, E>, id: UUID, command: Any): Changed<S, E> {
+  val current = try {
+    repository().get(id, type)
+  } catch (e: AggregateNotFoundException) {
+    null
+  }
+  val changed = type.execute(current, command, id)
+  save(changed)
+  return changed
+}

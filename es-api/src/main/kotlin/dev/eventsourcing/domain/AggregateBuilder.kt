@@ -23,15 +23,18 @@ class Changed<S, E : Any> internal constructor(val aggregate: Versioned<S>, val 
 
 /**
  * An aggregate written as an immutable state [S] and a sealed hierarchy of events [E]: how the first event creates
- * the state, and how each later event evolves it. It is the repository's [Projector] of such aggregates
- * (`repository.get(id, World)`), and makes their new events ([create], [trigger]); an application declares its
- * event classes, [types], in its `types()`. Made by [aggregate].
+ * the state, how each later event evolves it and, if it has a `decide { }` block, which events a command decides
+ * (a decider: `decide`, `evolve`, and the initial state from `created`). It is the repository's [Projector] of such
+ * aggregates (`repository.get(id, World)`), and makes their new events ([create], [trigger], [decide]); an
+ * application declares its event classes, [types], in its `types()`, and executes commands with
+ * `application.execute(World, id, command)`. Made by [aggregate].
  */
 class AggregateType<S : Any, E : Any> @PublishedApi internal constructor(
     val name: String,
     private val eventType: Class<E>,
     private val creation: (E) -> S,
     private val evolution: (S, E) -> S,
+    private val decision: ((Any, S?) -> List<E>)?,
 ) : Projector<Versioned<S>> {
   /**
    * The payload types of this aggregate: the concrete classes of its sealed event type. An application that stores
@@ -46,13 +49,44 @@ class AggregateType<S : Any, E : Any> @PublishedApi internal constructor(
   }
 
   /** The aggregate after these events, and the events, each the next version. */
-  fun trigger(aggregate: Versioned<S>, vararg events: E): Changed<S, E> {
+  fun trigger(aggregate: Versioned<S>, vararg events: E): Changed<S, E> = next(aggregate, events.asList())
+
+  private fun next(aggregate: Versioned<S>, events: List<E>): Changed<S, E> {
     var next = aggregate
     val triggered = events.map { event ->
       next = Versioned(next.id, next.version + 1, evolution(next.state, event))
       domainEvent(next.id, next.version, event)
     }
     return Changed(next, triggered)
+  }
+
+  /**
+   * The events a command decides, given the aggregate's current state, or `null` for an aggregate that does not
+   * exist yet; its `decide { }` block does not change anything.
+   *
+   * @throws EventSourcingException if the aggregate has no `decide { }` block, or the command is not of its type
+   */
+  fun decide(command: Any, state: S?): List<E> {
+    val decide = decision ?: throw EventSourcingException("aggregate $name has no decide { } block")
+    return decide(command, state)
+  }
+
+  /**
+   * The aggregate after the events that a command decides, and those events, each the next version; for an
+   * aggregate that does not exist yet ([aggregate] `null`), its first event creates it with [id].
+   *
+   * @throws EventSourcingException if the command decides no event for an aggregate that does not exist yet
+   */
+  fun execute(aggregate: Versioned<S>?, command: Any, id: UUID = aggregate?.id ?: UUID.randomUUID()): Changed<S, E> {
+    val decided = decide(command, aggregate?.state)
+    if (aggregate != null) {
+      return next(aggregate, decided)
+    }
+    val first = decided.firstOrNull()
+        ?: throw EventSourcingException("command ${command.javaClass.name} decided no event, so it can't create a $name")
+    val created = create(first, id)
+    val rest = next(created.aggregate, decided.drop(1))
+    return Changed(rest.aggregate, created.events + rest.events)
   }
 
   override fun project(state: Versioned<S>?, event: DomainEvent<*>): Versioned<S> {
@@ -90,6 +124,7 @@ class AggregateBuilder<S : Any, E : Any> @PublishedApi internal constructor(
 ) {
   @PublishedApi internal var creation: ((E) -> S)? = null
   private var evolution: ((S, E) -> S)? = null
+  @PublishedApi internal var decision: ((Any, S?) -> List<E>)? = null
 
   /** How the first event, of type [C], creates the state. */
   inline fun <reified C : E> created(noinline create: (C) -> S) {
@@ -106,12 +141,26 @@ class AggregateBuilder<S : Any, E : Any> @PublishedApi internal constructor(
     evolution = evolve
   }
 
+  /**
+   * Which events a command of type [C] (typically a sealed interface) decides, given the current state, or `null`
+   * when the aggregate does not exist yet: typically a `when` over the commands. It must not change anything.
+   */
+  inline fun <reified C : Any> decide(noinline decide: (C, S?) -> List<E>) {
+    decision = { command, state ->
+      if (command !is C) {
+        throw EventSourcingException("$this decides commands of type ${C::class.java.name}, not ${command.javaClass.name}")
+      }
+      decide(command, state)
+    }
+  }
+
   @PublishedApi
   internal fun build(): AggregateType<S, E> = AggregateType(
       name,
       eventType,
       creation ?: throw EventSourcingException("aggregate $name has no created { } block"),
       evolution ?: throw EventSourcingException("aggregate $name has no evolve { } block"),
+      decision,
   )
 
   override fun toString(): String = "aggregate $name"
