@@ -44,6 +44,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@value #COMPRESSOR_TOPIC}: a {@link Compressor} class, such as {@code
  *       dev.eventsourcing.compressor:ZlibCompressor}.
  *   <li>{@value #IS_SNAPSHOTTING_ENABLED}: {@code true} to keep snapshots (default {@code false}).
+ *   <li>{@value #PAYLOAD_ROUND_TRIP_CHECK}: {@code true} (the default) for the mapper to decode the first payload
+ *       of each class it saves and refuse the save if it does not read back equal; {@code false} to skip that.
  * </ul>
  *
  * <p>A class name may be given as {@code package.Class} or {@code package:Class}.
@@ -57,6 +59,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   public static final String DATA_KEY_CACHE_SIZE = "DATA_KEY_CACHE_SIZE";
   public static final String COMPRESSOR_TOPIC = "COMPRESSOR_TOPIC";
   public static final String IS_SNAPSHOTTING_ENABLED = "IS_SNAPSHOTTING_ENABLED";
+  public static final String PAYLOAD_ROUND_TRIP_CHECK = "PAYLOAD_ROUND_TRIP_CHECK";
 
   private final Environment environment;
   private final @Nullable Cipher cipher;
@@ -64,6 +67,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   private final int dataKeyCacheSize;
   private final @Nullable Compressor compressor;
   private final boolean snapshottingEnabled;
+  private final boolean roundTripCheck;
 
   /**
    * Reads the settings common to every store.
@@ -77,6 +81,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     this.dataKeyCacheSize = environment.getInt(DATA_KEY_CACHE_SIZE, 10_000, 0, 100_000_000);
     this.compressor = constructCompressor(environment);
     this.snapshottingEnabled = environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false);
+    this.roundTripCheck = environment.getBoolean(PAYLOAD_ROUND_TRIP_CHECK, true);
   }
 
   /**
@@ -119,6 +124,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
     environment.getInt(DATA_KEY_CACHE_SIZE, 10_000, 0, 100_000_000);
     constructCompressor(environment);
     environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false);
+    environment.getBoolean(PAYLOAD_ROUND_TRIP_CHECK, true);
   }
 
   /**
@@ -170,7 +176,8 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   }
 
   /**
-   * A mapper with this environment's compressor and cipher.
+   * A mapper with this environment's compressor and cipher, and unless {@value #PAYLOAD_ROUND_TRIP_CHECK} is
+   * {@code false}, its check that payloads read back as they were saved.
    *
    * @throws ConfigurationException with per-subject encryption, which needs the recorder that keeps the keys
    */
@@ -179,24 +186,28 @@ public abstract class InfrastructureFactory implements AutoCloseable {
       throw new ConfigurationException("application " + environment.name() + ": " + CIPHER_MODE + "=per-subject"
           + " keeps data keys in the store: make the mapper with mapper(transcoder, recorder)");
     }
-    return new Mapper(transcoder, compressor, cipher);
+    return new Mapper(checked(transcoder), compressor, cipher);
   }
 
   /**
-   * A mapper with this environment's compressor and cipher; with per-subject encryption, its data keys are kept
+   * A mapper as {@link #mapper(Transcoder)} makes; with per-subject encryption, its data keys are kept
    * by {@code recorder}, the recorder of the events they encrypt.
    *
    * @throws ConfigurationException if per-subject encryption is configured and the recorder keeps no data keys
    */
   public Mapper mapper(Transcoder transcoder, ApplicationRecorder recorder) {
     if (masterKeys == null) {
-      return new Mapper(transcoder, compressor, cipher);
+      return new Mapper(checked(transcoder), compressor, cipher);
     }
     if (!(recorder instanceof DataKeyRecorder keys)) {
       throw new ConfigurationException("application " + environment.name() + ": " + CIPHER_MODE + "=per-subject"
           + " needs a store that keeps data keys, and " + recorder.getClass().getName() + " does not");
     }
-    return Mapper.perSubject(transcoder, compressor, new DataKeys(masterKeys, keys, dataKeyCacheSize));
+    return Mapper.perSubject(checked(transcoder), compressor, new DataKeys(masterKeys, keys, dataKeyCacheSize));
+  }
+
+  private Transcoder checked(Transcoder transcoder) {
+    return roundTripCheck ? new RoundTripCheck(transcoder) : transcoder;
   }
 
   /** Whether {@value #CIPHER_MODE} is {@code per-subject}: a store then keeps data keys beside the events. */
