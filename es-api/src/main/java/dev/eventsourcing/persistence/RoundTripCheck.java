@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -72,32 +73,25 @@ final class RoundTripCheck implements Transcoder {
     if (written == read) {
       return null;
     }
-    if (written == null || read == null || written.getClass() != read.getClass()) {
+    if (written == null || read == null || depth > MAX_DEPTH) {
+      return path;
+    }
+    if (written instanceof List<?> list && read instanceof List<?> other) {
+      return list.size() == other.size() ? elements(list, other, path, depth) : path;
+    }
+    if (written instanceof Map<?, ?> map && read instanceof Map<?, ?> other) {
+      return entries(map, other, path, depth);
+    }
+    if (written instanceof Set<?> set && read instanceof Set<?> other) {
+      return set.equals(other) ? null : path;
+    }
+    if (written.getClass() != read.getClass()) {
       return path;
     }
     if (written.getClass().isArray()) {
       return Objects.deepEquals(written, read) ? null : path;
     }
     if (written.equals(read) && !isIdentityEquals(written.getClass())) {
-      return null;
-    }
-    if (depth >= MAX_DEPTH) {
-      return path;
-    }
-    if (written instanceof List<?> list) {
-      return list.size() == ((List<?>) read).size() ? elements(list, (List<?>) read, path, depth) : path;
-    }
-    if (written instanceof Map<?, ?> map) {
-      Map<?, ?> other = (Map<?, ?>) read;
-      if (!map.keySet().equals(other.keySet())) {
-        return path;
-      }
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        String found = difference(entry.getValue(), other.get(entry.getKey()), path + "{}", depth + 1);
-        if (found != null) {
-          return found;
-        }
-      }
       return null;
     }
     if (written instanceof Optional<?> optional) {
@@ -107,6 +101,19 @@ final class RoundTripCheck implements Transcoder {
       return path;
     }
     return properties(written, read, path, depth);
+  }
+
+  private static @Nullable String entries(Map<?, ?> written, Map<?, ?> read, String path, int depth) {
+    if (!written.keySet().equals(read.keySet())) {
+      return path;
+    }
+    for (Map.Entry<?, ?> entry : written.entrySet()) {
+      String found = difference(entry.getValue(), read.get(entry.getKey()), path + "{}", depth + 1);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private static @Nullable String elements(List<?> written, List<?> read, String path, int depth) {
