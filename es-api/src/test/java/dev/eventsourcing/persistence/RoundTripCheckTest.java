@@ -65,6 +65,13 @@ class RoundTripCheckTest {
   }
 
   @Test
+  void threadsSavingTheirFirstPayloadsOfAClassAtOnceDecodeOneOfThem() {
+    Concurrently.run(8, thread -> check.encode(new Envelope(now, null, null, new Note("thread " + thread))));
+
+    assertThat(decodes).hasValue(1);
+  }
+
+  @Test
   void aDifferenceNamesTheTypeAndThePropertyAndIsFoundAgainUntilTheClassReadsBack() {
     Envelope lossy = new Envelope(now, null, null, new Holder(Map.of("k", List.of(new Lossy("x", 0),
         new Lossy("y", 7)))));
