@@ -48,6 +48,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@value #COMPRESSOR_TOPIC}: a {@link Compressor} class, such as {@code
  *       dev.eventsourcing.compressor:ZlibCompressor}.
  *   <li>{@value #IS_SNAPSHOTTING_ENABLED}: {@code true} to keep snapshots (default {@code false}).
+ *   <li>{@value #PAYLOAD_ROUND_TRIP_CHECK}: {@code true} (the default) for the mapper to decode the first payload
+ *       of each class it saves and refuse the save if it does not read back equal; {@code false} to skip that.
  * </ul>
  *
  * <p>A class name may be given as {@code package.Class} or {@code package:Class}.
@@ -61,21 +63,24 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   public static final String DATA_KEY_CACHE_SIZE = "DATA_KEY_CACHE_SIZE";
   public static final String COMPRESSOR_TOPIC = "COMPRESSOR_TOPIC";
   public static final String IS_SNAPSHOTTING_ENABLED = "IS_SNAPSHOTTING_ENABLED";
+  public static final String PAYLOAD_ROUND_TRIP_CHECK = "PAYLOAD_ROUND_TRIP_CHECK";
 
   private final Environment environment;
   private final Settings settings;
 
   /**
    * The settings every store reads, parsed once from the environment: the cipher (or the master keys of
-   * per-subject encryption), the compressor, and snapshotting. Parsing opens nothing.
+   * per-subject encryption), the compressor, snapshotting, and the payloads' round-trip check. Parsing opens
+   * nothing.
    */
   private record Settings(@Nullable Cipher cipher, @Nullable MasterKeys masterKeys, int dataKeyCacheSize,
-      @Nullable Compressor compressor, boolean snapshottingEnabled) {
+      @Nullable Compressor compressor, boolean snapshottingEnabled, boolean roundTripCheck) {
     static Settings parse(Environment environment) {
       MasterKeys masterKeys = parseMasterKeys(environment);
       return new Settings(masterKeys == null ? constructCipher(environment) : null, masterKeys,
           environment.getInt(DATA_KEY_CACHE_SIZE, 10_000, 0, 100_000_000), constructCompressor(environment),
-          environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false));
+          environment.getBoolean(IS_SNAPSHOTTING_ENABLED, false),
+          environment.getBoolean(PAYLOAD_ROUND_TRIP_CHECK, true));
     }
   }
 
@@ -180,7 +185,8 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   }
 
   /**
-   * A mapper of the given types, with this environment's compressor and cipher.
+   * A mapper of the given types, with this environment's compressor and cipher, and unless {@value
+   * #PAYLOAD_ROUND_TRIP_CHECK} is {@code false}, its check that payloads read back as they were saved.
    *
    * @throws ConfigurationException with per-subject encryption, which needs the recorder that keeps the keys
    */
@@ -189,7 +195,7 @@ public abstract class InfrastructureFactory implements AutoCloseable {
       throw new ConfigurationException("application " + environment.name() + ": " + CIPHER_MODE + "=per-subject"
           + " keeps data keys in the store: make the mapper with mapper(types, transcoder, recorder)");
     }
-    return new Mapper(types, transcoder, settings.compressor(), settings.cipher());
+    return new Mapper(types, checked(transcoder), settings.compressor(), settings.cipher());
   }
 
   /**
@@ -202,13 +208,17 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   public Mapper mapper(DecodableTypes types, Transcoder transcoder, ApplicationRecorder recorder) {
     MasterKeys masterKeys = settings.masterKeys();
     if (masterKeys == null) {
-      return new Mapper(types, transcoder, settings.compressor(), settings.cipher());
+      return new Mapper(types, checked(transcoder), settings.compressor(), settings.cipher());
     }
     DataKeyRecorder keys = recorder.dataKeys().orElseThrow(() -> new ConfigurationException("application "
         + environment.name() + ": " + CIPHER_MODE + "=per-subject needs a store that keeps data keys, and "
         + recorder.getClass().getName() + " does not"));
-    return Mapper.perSubject(
-        types, transcoder, settings.compressor(), new DataKeys(masterKeys, keys, settings.dataKeyCacheSize()));
+    return Mapper.perSubject(types, checked(transcoder), settings.compressor(),
+        new DataKeys(masterKeys, keys, settings.dataKeyCacheSize()));
+  }
+
+  private Transcoder checked(Transcoder transcoder) {
+    return settings.roundTripCheck() ? new RoundTripCheck(transcoder) : transcoder;
   }
 
   /** Whether {@value #CIPHER_MODE} is {@code per-subject}: a store then keeps data keys beside the events. */

@@ -24,6 +24,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes envelopes as JSON with Jackson: {@code {"timestamp": micros, "originator_topic": ..., "created_on": micros,
  * "class_version": n, "payload": {...}}}, where the optional members appear only when they apply. Timestamps are
  * microseconds since the epoch. Payloads are bound by Jackson (records, UUID, java.time, BigDecimal, enums,
- * collections and nested values out of the box); aggregates in snapshots are written by their fields.
+ * collections and nested values out of the box); aggregates in snapshots are written by their fields. A value
+ * declared as a sealed interface or class carries its permitted subclass's topic in {@code "@type"}; {@code
+ * ZonedDateTime} keeps its zone id and {@code OffsetDateTime} its offset. The first time a class is written, a
+ * property declared as another abstract type, whose class the JSON would not record, is refused.
  *
  * <p>Register Jackson modules for custom value types with the constructor, for example from an application's
  * {@code constructTranscoder()}.
@@ -67,7 +71,10 @@ public final class JacksonTranscoder implements Transcoder {
             .addMixIn(Aggregate.class, AggregateFields.class)
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
+            .enable(DateTimeFeature.WRITE_DATES_WITH_ZONE_ID)
+            .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .addModules(KotlinSupport.withKotlin(modules))
+            .addModule(new SealedTypes())
             .build();
   }
 
@@ -89,7 +96,7 @@ public final class JacksonTranscoder implements Transcoder {
         generator.writeNumberProperty(CLASS_VERSION, version);
       }
       generator.writeName(PAYLOAD);
-      writers.computeIfAbsent(payload.getClass(), mapper::writerFor).writeValue(generator, payload);
+      writer(payload.getClass()).writeValue(generator, payload);
       generator.writeEndObject();
     } catch (JacksonException e) {
       throw new DataException("can't encode a " + payload.getClass().getName() + " as JSON"
@@ -148,6 +155,17 @@ public final class JacksonTranscoder implements Transcoder {
     }
     versioning.upcast(state, storedVersion);
     return reader(type).readValue(state);
+  }
+
+  /** The writer of a payload class; the first time, after checking that every value of it will say its type. */
+  private ObjectWriter writer(Class<?> type) {
+    ObjectWriter writer = writers.get(type);
+    return writer != null ? writer : writers.computeIfAbsent(type, this::firstWriter);
+  }
+
+  private ObjectWriter firstWriter(Class<?> type) {
+    DeclaredTypes.check(mapper, type);
+    return mapper.writerFor(type);
   }
 
   private ObjectReader reader(Class<?> type) {

@@ -2,11 +2,14 @@ package dev.eventsourcing.persistence;
 
 import java.util.Arrays;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.module.kotlin.KotlinFeature;
 import tools.jackson.module.kotlin.KotlinModule;
 
 /**
  * Jackson's Kotlin module, for Kotlin data classes as payloads (default values, nullable fields, value classes), when
  * the Kotlin standard library and {@code jackson-module-kotlin} are on the class path. This class is loaded only then.
+ * A {@code kotlin.time.Duration} is written as a {@code java.time.Duration} (its internal form does not read back),
+ * and an {@code object} reads back as its one instance.
  */
 final class KotlinSupport {
   private static final String KOTLIN_PACKAGE = "tools.jackson.module.kotlin.";
@@ -38,7 +41,10 @@ final class KotlinSupport {
   /** Refers to the Kotlin module's classes, so it is loaded only when they are there. */
   private static final class Module {
     static JacksonModule kotlin() {
-      return new KotlinModule.Builder().build();
+      return new KotlinModule.Builder()
+          .enable(KotlinFeature.UseJavaDurationConversion)
+          .enable(KotlinFeature.SingletonSupport)
+          .build();
     }
   }
 }

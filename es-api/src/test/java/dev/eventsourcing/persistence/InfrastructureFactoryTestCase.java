@@ -240,6 +240,17 @@ public abstract class InfrastructureFactoryTestCase {
   }
 
   @Test
+  void aRoundTripCheckSettingThatIsNotABooleanFailsNamingTheKey() {
+    Map<String, String> settings = new HashMap<>(environment());
+    settings.put(InfrastructureFactory.PAYLOAD_ROUND_TRIP_CHECK, "sometimes");
+
+    assertConstructionFails(settings).hasMessageContaining(InfrastructureFactory.PAYLOAD_ROUND_TRIP_CHECK);
+    assertThatThrownBy(() -> InfrastructureFactory.check(new Environment(APPLICATION_NAME, settings)))
+        .isInstanceOf(EventSourcingException.class)
+        .hasMessageContaining(InfrastructureFactory.PAYLOAD_ROUND_TRIP_CHECK);
+  }
+
+  @Test
   void aCipherTopicWithoutKeyFailsNamingTheKey() {
     assertConstructionFails(Map.of(CIPHER_TOPIC, AES)).hasMessageContaining(CIPHER_KEY);
   }

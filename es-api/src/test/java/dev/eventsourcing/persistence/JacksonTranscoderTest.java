@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.eventsourcing.domain.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -64,6 +65,14 @@ class JacksonTranscoderTest {
   record Price(BigDecimal amount, IsoCurrency currency) {}
 
   record Secret(int pin) {}
+
+  sealed interface Shape permits Circle, Square {}
+
+  record Circle(double radius) implements Shape {}
+
+  record Square(double side) implements Shape {}
+
+  record Drawing(Shape shape) {}
 
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
@@ -169,6 +178,26 @@ class JacksonTranscoderTest {
       assertThatThrownBy(() -> transcoder.decode(bad.getBytes(StandardCharsets.UTF_8), Secret.class))
           .as(bad)
           .isInstanceOf(DataException.class);
+    }
+  }
+
+  @Test
+  void aStoredTypeIdResolvesOnlyAmongThePermittedSubclasses() {
+    JacksonTranscoder transcoder = new JacksonTranscoder();
+    byte[] encoded = transcoder.encode(new Envelope(now, null, null, new Drawing(new Square(2))));
+    String json = new String(encoded, StandardCharsets.UTF_8);
+    String typeId = "\"@type\":\"" + Topics.of(Square.class) + "\"";
+    assertThat(json).contains(typeId);
+    assertThat(transcoder.decode(encoded, Drawing.class).payload()).isEqualTo(new Drawing(new Square(2)));
+
+    for (String other : List.of(Topics.of(Secret.class), Topics.of(Shape.class), "java.lang.Runtime",
+        Square.class.getName(), "Square")) {
+      byte[] tampered = json.replace(typeId, "\"@type\":\"" + other + "\"").getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> transcoder.decode(tampered, Drawing.class))
+          .as(other)
+          .isInstanceOf(DataException.class)
+          .hasMessageContaining(Drawing.class.getName())
+          .hasMessageContaining("shape");
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.eventsourcing.jpa.postgres;
 
 import dev.eventsourcing.application.ApplicationTestCase;
+import dev.eventsourcing.application.PayloadsTestCase;
 import dev.eventsourcing.application.PersonalDataTestCase;
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.jpa.TestPostgres;
@@ -64,6 +65,14 @@ class PostgresContractTest {
     @Override
     protected ApplicationRecorder createRecorder() {
       return newFactory(perSubject(Map.of())).applicationRecorder();
+    }
+  }
+
+  @Nested
+  class Payloads extends PayloadsTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return postgres();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.eventsourcing.jpa.sqlite;
 
 import dev.eventsourcing.application.ApplicationTestCase;
+import dev.eventsourcing.application.PayloadsTestCase;
 import dev.eventsourcing.application.PersonalDataTestCase;
 import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.persistence.AggregateRecorder;
@@ -75,6 +76,14 @@ class SqliteContractTest {
     @Override
     protected ApplicationRecorder createRecorder() {
       return newFactory(perSubject(Map.of("SQLITE_DBNAME", newFile()))).applicationRecorder();
+    }
+  }
+
+  @Nested
+  class FilePayloads extends PayloadsTestCase {
+    @Override
+    protected Map<String, String> environment() {
+      return sqlite(newFile());
     }
   }
 
