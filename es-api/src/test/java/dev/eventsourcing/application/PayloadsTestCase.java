@@ -18,6 +18,7 @@ import dev.eventsourcing.application.Cart.Paper;
 import dev.eventsourcing.application.Cart.Pen;
 import dev.eventsourcing.application.Cart.Percent;
 import dev.eventsourcing.application.Cart.Scheduled;
+import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
 import dev.eventsourcing.persistence.DataException;
@@ -60,6 +61,11 @@ public abstract class PayloadsTestCase {
   public static class Carts extends Application {
     public Carts(Map<String, String> environment) {
       super(environment);
+    }
+
+    @Override
+    protected DecodableTypes types() {
+      return DecodableTypes.of(Cart.class, Drawer.class);
     }
   }
 

@@ -90,6 +90,9 @@ class Task private constructor() : Aggregate<Task.Event>() {
 
 /** Kotlin's value types as payloads, through the default transcoder, on the in-memory store, SQLite and PostgreSQL. */
 class KotlinValueTypesTest {
+  private fun tasks(settings: Map<String, String>): Application =
+      Application.builder(Application::class.java).environment(settings).types(Task::class.java).build()
+
   @TempDir lateinit var dir: Path
 
   private fun settings(store: String): Map<String, String> = when (store) {
@@ -113,7 +116,7 @@ class KotlinValueTypesTest {
   @ParameterizedTest
   @ValueSource(strings = ["memory", "sqlite", "postgres"])
   fun kotlinValueTypesReadBackEqual(store: String) {
-    Application(settings(store)).use { app ->
+    tasks(settings(store)).use { app ->
       val task = Task(created())
       task.record(Task.Started)
       task.record(Task.Estimated(listOf(Task.Estimate.Unknown, Task.Estimate.Fixed(2.minutes))))
@@ -138,7 +141,7 @@ class KotlinValueTypesTest {
   fun fieldsMissingFromOldJsonTakeTheirDefaults() {
     val created = created()
     val json = JsonMapper.builder().build()
-    Application(settings("sqlite")).use { app ->
+    tasks(settings("sqlite")).use { app ->
       val task = Task(created)
       app.save(task)
     }
@@ -154,7 +157,7 @@ class KotlinValueTypesTest {
         assertThat(update.executeUpdate()).isEqualTo(1)
       }
     }
-    Application(settings("sqlite")).use { app ->
+    tasks(settings("sqlite")).use { app ->
       val id = app.recorder().selectNotifications(1, 1)[0].originatorId()
       val read = app.events().get(id, null, null, false, null)[0].payload()
       assertThat(read).isEqualTo(created.copy(parent = null, tags = emptyList(), priority = 3))
