@@ -47,6 +47,11 @@ class FollowerLoopTest {
     }
 
     @Override
+    public long end() {
+      return notifications.size();
+    }
+
+    @Override
     public List<Notification> select(long start) {
       if (selectFailures > 0) {
         selectFailures--;
@@ -79,7 +84,7 @@ class FollowerLoopTest {
   private final List<Long> waits = new ArrayList<>();
 
   private FollowerLoop loop(Log log) {
-    return new FollowerLoop("application Follower", "Leader", SETTINGS, log, waits::add);
+    return new FollowerLoop("application", "Follower", "Leader", SETTINGS, log, waits::add, System::nanoTime);
   }
 
   private long waited() {
