@@ -63,6 +63,7 @@ class JfrEventsTest {
   void record() {
     recording = new RecordingStream();
     NAMES.forEach(name -> recording.enable(name));
+    recording.setReuse(false); // the events are kept
     recording.onEvent(recorded::add);
     recording.startAsync();
   }
