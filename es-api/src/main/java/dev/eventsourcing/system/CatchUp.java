@@ -19,6 +19,7 @@ final class CatchUp {
   private final String follower;
   private final String upstream;
   private final LongSupplier nanoTime;
+  private final LongSupplier end;
   private final long started;
   private final long from;
   private long reported;
@@ -29,11 +30,13 @@ final class CatchUp {
    * @param follower the follower as messages name it
    * @param nanoTime the clock, {@link System#nanoTime()} but in tests
    * @param from the follower's position when the pull started
+   * @param end reads the id of the upstream log's last notification, when the progress is due
    */
-  CatchUp(String follower, String upstream, LongSupplier nanoTime, long from) {
+  CatchUp(String follower, String upstream, LongSupplier nanoTime, long from, LongSupplier end) {
     this.follower = follower;
     this.upstream = upstream;
     this.nanoTime = nanoTime;
+    this.end = end;
     this.started = nanoTime.getAsLong();
     this.reported = started;
     this.from = from;
@@ -43,9 +46,8 @@ final class CatchUp {
    * After a batch: logs the progress if the last message (or the start) was an interval ago.
    *
    * @param position the follower's position after the batch
-   * @param end reads the id of the upstream log's last notification, if the progress is due
    */
-  void processed(int count, long position, LongSupplier end) {
+  void processed(int count, long position) {
     processed += count;
     long now = nanoTime.getAsLong();
     if (now - reported < INTERVAL_NANOS) {

@@ -129,7 +129,7 @@ final class FollowerLoop {
       return 0;
     }
     long position = read;
-    CatchUp progress = new CatchUp(follower, upstream, nanoTime, position);
+    CatchUp progress = new CatchUp(follower, upstream, nanoTime, position, steps::end);
     while (carryOn.getAsBoolean()) {
       long start = position + 1;
       List<Notification> page =
@@ -184,7 +184,7 @@ final class FollowerLoop {
         position = last.id();
         processed += size;
         index += size;
-        progress.processed(size, position, steps::end);
+        progress.processed(size, position);
       }
     }
     return processed;
