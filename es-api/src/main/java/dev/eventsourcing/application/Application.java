@@ -13,6 +13,7 @@ import dev.eventsourcing.persistence.EventStore;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.JacksonTranscoder;
 import dev.eventsourcing.persistence.Mapper;
+import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.SnapshotStore;
 import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.Transcoder;
@@ -336,7 +337,17 @@ public class Application implements AutoCloseable {
   /** Records events, and the tracking record if given, then tells the save listeners. */
   private List<Long> record(
       List<? extends DomainEvent<?>> events, @Nullable Tracking tracking, Map<UUID, UUID> subjects) {
-    List<Long> ids = parts().events().put(events, tracking, subjects);
+    SaveEvent saving = SaveEvent.start();
+    List<Long> ids;
+    try {
+      ids = parts().events().put(events, tracking, subjects);
+    } catch (RecordConflictException conflict) {
+      ConflictEvent.commit(name, events.size(), tracking, conflict);
+      throw conflict;
+    }
+    if (saving != null) {
+      saving.end(name, events.size(), ids, tracking);
+    }
     if (!ids.isEmpty()) {
       saveListeners.forEach(listener -> listener.accept(ids));
       if (!savedEventsListeners.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.eventsourcing.persistence.RecordConflictException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>An {@link OperationalException} of any step is retried, after the delays of {@link ProcessingSettings},
  *       for as long as {@code carryOn} holds; it is logged at WARNING once when the failures start, and at INFO
  *       once when a step succeeds again.
+ *   <li>A pull that takes longer than {@link CatchUp#INTERVAL}, as when a follower starts far behind, logs its
+ *       progress at INFO at most once every interval, and once when it has caught up.
+ *   <li>Each recorded batch and each retry is a JFR event ({@code dev.eventsourcing.Batch}, {@code
+ *       dev.eventsourcing.Retry}), when a recording enables it.
  *   <li>Any other exception stops the loop as a {@link ProcessingException} naming the follower, the upstream
  *       application and the notification (the steps may throw their own, with a closer description).
  * </ul>
@@ -41,6 +46,9 @@ final class FollowerLoop {
     /** The id of the last upstream notification the follower has processed, 0 if none. */
     long position();
 
+    /** The id of the upstream log's last notification, 0 if none. */
+    long end();
+
     /** Up to {@value ProcessApplication#PAGE_SIZE} notifications of the upstream log, from {@code start} on. */
     List<Notification> select(long start);
 
@@ -60,30 +68,48 @@ final class FollowerLoop {
   }
 
   private final String follower;
+  private final String name;
   private final String upstream;
   private final int batchSize;
   private final Steps steps;
   private final BackOff backOff;
   private final Sleeper sleeper;
+  private final LongSupplier nanoTime;
   // While a step fails transiently: when the failures started, and how many in a row.
   private long failingSince;
   private int failures;
 
   /**
-   * @param follower the follower as messages name it, such as {@code application Reservations}
+   * @param kind what the follower is, as messages name it: {@code application} or {@code projection}
+   * @param name the follower's name
    * @param upstream the upstream application's name
    */
-  FollowerLoop(String follower, String upstream, ProcessingSettings settings, Steps steps) {
-    this(follower, upstream, settings, steps, Thread::sleep);
+  FollowerLoop(String kind, String name, String upstream, ProcessingSettings settings, Steps steps) {
+    this(kind, name, upstream, settings, steps, Thread::sleep, System::nanoTime);
   }
 
-  FollowerLoop(String follower, String upstream, ProcessingSettings settings, Steps steps, Sleeper sleeper) {
-    this.follower = follower;
+  /** As the other constructor, with a test's waits and clock. */
+  FollowerLoop(String kind, String name, String upstream, ProcessingSettings settings, Steps steps, Sleeper sleeper,
+      LongSupplier nanoTime) {
+    this.follower = kind + " " + name;
+    this.name = name;
     this.upstream = upstream;
     this.batchSize = settings.batchSize();
     this.steps = steps;
     this.backOff = new BackOff(settings.retryDelay(), settings.maxRetryDelay());
     this.sleeper = sleeper;
+    this.nanoTime = nanoTime;
+  }
+
+  /**
+   * How far the follower is behind: the id of the upstream log's last notification minus the follower's position.
+   * Reads both from the stores, so it may be a little out of date by the time it returns.
+   *
+   * @throws OperationalException if a store can't be read
+   */
+  long lag() {
+    long position = steps.position();
+    return Math.max(0, steps.end() - position);
   }
 
   /**
@@ -103,12 +129,17 @@ final class FollowerLoop {
       return 0;
     }
     long position = read;
+    CatchUp progress = new CatchUp(follower, upstream, nanoTime, position, steps::end);
     while (carryOn.getAsBoolean()) {
       long start = position + 1;
       List<Notification> page =
           attempt(() -> "reading the notifications of " + upstream + " from " + start, () -> steps.select(start),
               carryOn);
-      if (page == null || page.isEmpty()) {
+      if (page == null) {
+        return processed;
+      }
+      if (page.isEmpty()) {
+        progress.caughtUp(position);
         return processed;
       }
       int index = 0;
@@ -118,6 +149,7 @@ final class FollowerLoop {
         Notification last = batch.get(size - 1);
         long previous = position;
         Boolean recorded;
+        BatchEvent event = BatchEvent.start();
         try {
           recorded = attempt(() -> "recording the processing of notification " + last.id() + " of " + upstream,
               () -> {
@@ -145,10 +177,14 @@ final class FollowerLoop {
         if (recorded == null) {
           return processed;
         }
+        if (event != null) {
+          event.end(name, upstream, batch);
+        }
         conflicts = 0;
         position = last.id();
         processed += size;
         index += size;
+        progress.processed(size, position);
       }
     }
     return processed;
@@ -191,6 +227,7 @@ final class FollowerLoop {
   /** Waits before a retry; returns whether to retry, false if {@code carryOn} became false meanwhile. */
   private boolean waitToRetry(Supplier<String> what, OperationalException failure, BooleanSupplier carryOn) {
     Duration delay = backOff.next();
+    RetryEvent event = RetryEvent.start();
     if (failures++ == 0) {
       failingSince = System.nanoTime();
       LOGGER.log(System.Logger.Level.WARNING, () -> follower + ": " + what.get() + " failed for a transient reason ("
@@ -213,6 +250,9 @@ final class FollowerLoop {
       Thread.currentThread().interrupt();
       throw new ProcessingException(follower + ": interrupted while waiting to retry " + what.get()
           + ", which failed: " + failure, failure);
+    }
+    if (event != null) {
+      event.end(name, upstream, failures, delay.toMillis(), what.get(), failure);
     }
     return carryOn.getAsBoolean();
   }

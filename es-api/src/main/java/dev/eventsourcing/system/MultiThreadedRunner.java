@@ -125,4 +125,9 @@ public final class MultiThreadedRunner implements Runner {
   public List<Throwable> failures() {
     return state.failures();
   }
+
+  @Override
+  public List<FollowerState> followers() {
+    return state.followers();
+  }
 }

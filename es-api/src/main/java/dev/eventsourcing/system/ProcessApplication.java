@@ -15,6 +15,7 @@ import dev.eventsourcing.persistence.Tracking;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -128,7 +129,7 @@ public abstract class ProcessApplication extends Application {
    */
   public void follow(Application leader) {
     Upstream upstream = new Upstream(leader.name(), leader.recorder(), leader.mapper());
-    FollowerLoop loop = new FollowerLoop("application " + name(), upstream.name(), settings, new Steps(upstream));
+    FollowerLoop loop = new FollowerLoop("application", name(), upstream.name(), settings, new Steps(upstream));
     if (upstreams.putIfAbsent(upstream.name(), loop) != null) {
       throw new IllegalArgumentException(
           "application " + name() + " already follows an application named " + upstream.name());
@@ -158,6 +159,14 @@ public abstract class ProcessApplication extends Application {
     synchronized (processing) {
       return loop.pull(carryOn);
     }
+  }
+
+  /**
+   * How far this application is behind a followed application: the id of its last notification minus that of
+   * the last one this application has processed.
+   */
+  long lag(String leaderName) {
+    return Objects.requireNonNull(upstreams.get(leaderName), leaderName).lag();
   }
 
   @Override
@@ -198,6 +207,12 @@ public abstract class ProcessApplication extends Application {
     @Override
     public long position() {
       Long max = recorder().maxTrackingId(upstream.name());
+      return max == null ? 0 : max;
+    }
+
+    @Override
+    public long end() {
+      Long max = upstream.recorder().maxNotificationId();
       return max == null ? 0 : max;
     }
 

@@ -88,7 +88,7 @@ public abstract class Projection {
    */
   public void follow(Application upstream) {
     Upstream followed = new Upstream(upstream.name(), upstream, upstream.mapper());
-    FollowerLoop loop = new FollowerLoop("projection " + name, upstream.name(), settings, new Steps(followed));
+    FollowerLoop loop = new FollowerLoop("projection", name, upstream.name(), settings, new Steps(followed));
     if (upstreams.putIfAbsent(upstream.name(), loop) != null) {
       throw new IllegalArgumentException(
           "projection " + name + " already follows an application named " + upstream.name());
@@ -150,6 +150,12 @@ public abstract class Projection {
     public long position() {
       Long position = Projection.this.position(upstream.name());
       return position == null ? 0 : position;
+    }
+
+    @Override
+    public long end() {
+      Long max = upstream.application().recorder().maxNotificationId();
+      return max == null ? 0 : max;
     }
 
     @Override

@@ -45,6 +45,16 @@ public interface Runner extends AutoCloseable {
    */
   List<Throwable> failures();
 
+  /**
+   * The state of each follower of each of its leaders, in the order of the system's followers: whether it runs or
+   * was stopped by an error, and how far it is behind. Reads every follower's position and leader's last
+   * notification id from the stores.
+   *
+   * @throws IllegalStateException if the runner is not running
+   * @throws dev.eventsourcing.persistence.OperationalException if a store can't be read
+   */
+  List<FollowerState> followers();
+
   /** Stops the runner, as {@link #stop()}. */
   @Override
   default void close() {

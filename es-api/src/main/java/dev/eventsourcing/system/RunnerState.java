@@ -2,6 +2,7 @@ package dev.eventsourcing.system;
 
 import dev.eventsourcing.application.Application;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ final class RunnerState {
   private boolean started;
   private boolean stopped;
   private final List<Throwable> failures = new ArrayList<>();
+  private final Map<ProcessApplication, Throwable> stoppedBy = new IdentityHashMap<>();
 
   RunnerState(String runner) {
     this.runner = runner;
@@ -50,6 +52,31 @@ final class RunnerState {
   synchronized void fail(ProcessApplication follower, Throwable cause) {
     LOGGER.log(System.Logger.Level.ERROR, "application " + follower.name() + " stopped processing", cause);
     failures.add(cause);
+    stoppedBy.putIfAbsent(follower, cause);
+  }
+
+  /** The state of each follower of each of its leaders, the lags read outside the lock. */
+  List<FollowerState> followers() {
+    RunningApplications running;
+    Map<ProcessApplication, Throwable> stopped;
+    synchronized (this) {
+      if (applications == null || this.stopped) {
+        throw new IllegalStateException(runner + " is not running: "
+            + (this.stopped ? "it was stopped" : "start it first"));
+      }
+      running = applications;
+      stopped = new IdentityHashMap<>(stoppedBy);
+    }
+    List<FollowerState> states = new ArrayList<>();
+    for (ProcessApplication follower : running.followers()) {
+      Throwable error = stopped.get(follower);
+      for (Application leader : running.leadersOf(follower)) {
+        states.add(new FollowerState(follower.name(), leader.name(),
+            error == null ? FollowerState.Status.RUNNING : FollowerState.Status.STOPPED, error,
+            follower.lag(leader.name())));
+      }
+    }
+    return List.copyOf(states);
   }
 
   synchronized List<Throwable> failures() {

@@ -76,6 +76,11 @@ public final class SingleThreadedRunner implements Runner {
     return state.failures();
   }
 
+  @Override
+  public List<FollowerState> followers() {
+    return state.followers();
+  }
+
   /** Has the leader's followers, and theirs, process what is new, unless this thread is doing so already. */
   private void prompt(Application leader) {
     processing.lock();

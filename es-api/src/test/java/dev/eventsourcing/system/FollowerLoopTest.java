@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +34,9 @@ class FollowerLoopTest {
     int processFailures;
     RuntimeException policyFailure;
     long conflictOnceAt;
+    // The test's clock, moved on by each notification processed.
+    long nanoTime;
+    long nanosPerNotification;
 
     Log(int size) {
       for (int id = 1; id <= size; id++) {
@@ -44,6 +51,11 @@ class FollowerLoopTest {
         throw new OperationalException("the server is down");
       }
       return position;
+    }
+
+    @Override
+    public long end() {
+      return notifications.size();
     }
 
     @Override
@@ -73,13 +85,14 @@ class FollowerLoopTest {
       assertThat(previous).isEqualTo(position);
       batch.forEach(n -> recorded.add(n.id()));
       position = last;
+      nanoTime += nanosPerNotification * batch.size();
     }
   }
 
   private final List<Long> waits = new ArrayList<>();
 
   private FollowerLoop loop(Log log) {
-    return new FollowerLoop("application Follower", "Leader", SETTINGS, log, waits::add);
+    return new FollowerLoop("application", "Follower", "Leader", SETTINGS, log, waits::add, () -> log.nanoTime);
   }
 
   private long waited() {
@@ -150,6 +163,61 @@ class FollowerLoopTest {
         .hasMessageContaining("application Follower")
         .hasMessageContaining("notification 3 of Leader")
         .hasCause(log.policyFailure);
+  }
+
+  @Test
+  void aLongCatchUpLogsItsProgressAtMostEveryTenSecondsAndOnceWhenCaughtUp() {
+    Log log = new Log(250);
+    log.nanosPerNotification = 100_000_000; // 10 a second
+    List<String> messages = infoMessagesOf(() -> loop(log).pull(() -> true));
+    assertThat(messages).containsExactly(
+        "application Follower: catching up with Leader: processed 100 notifications in 10 s (10/s), at 100,"
+            + " 150 remaining, about 15 s left",
+        "application Follower: catching up with Leader: processed 200 notifications in 20 s (10/s), at 200,"
+            + " 50 remaining, about 5 s left",
+        "application Follower: caught up with Leader at notification 250: processed 250 notifications in 25 s"
+            + " (10/s)");
+  }
+
+  @Test
+  void aCatchUpShorterThanTenSecondsLogsNothing() {
+    Log log = new Log(99);
+    log.nanosPerNotification = 100_000_000;
+    assertThat(infoMessagesOf(() -> loop(log).pull(() -> true))).isEmpty();
+  }
+
+  @Test
+  void theLagIsTheUpstreamsLastIdMinusThePosition() {
+    Log log = new Log(10);
+    log.position = 4;
+    assertThat(loop(log).lag()).isEqualTo(6);
+  }
+
+  /** The messages at INFO or above that the followers' logger logs while {@code work} runs. */
+  private static List<String> infoMessagesOf(Runnable work) {
+    Logger logger = Logger.getLogger(ProcessApplication.class.getName());
+    List<String> messages = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.INFO.intValue()) {
+          messages.add(record.getMessage());
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      work.run();
+    } finally {
+      logger.removeHandler(handler);
+    }
+    return messages;
   }
 
   @Test
