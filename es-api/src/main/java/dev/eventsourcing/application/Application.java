@@ -337,12 +337,14 @@ public class Application implements AutoCloseable {
   /** Records events, and the tracking record if given, then tells the save listeners. */
   private List<Long> record(
       List<? extends DomainEvent<?>> events, @Nullable Tracking tracking, Map<UUID, UUID> subjects) {
-    SaveEvent saving = SaveEvent.start();
+    SaveEvent saving = FlightRecorder.AVAILABLE ? SaveEvent.start() : null;
     List<Long> ids;
     try {
       ids = parts().events().put(events, tracking, subjects);
     } catch (RecordConflictException conflict) {
-      ConflictEvent.commit(name, events.size(), tracking, conflict);
+      if (FlightRecorder.AVAILABLE) {
+        ConflictEvent.commit(name, events.size(), tracking, conflict);
+      }
       throw conflict;
     }
     if (saving != null) {

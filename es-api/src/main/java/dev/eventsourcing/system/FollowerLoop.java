@@ -149,7 +149,7 @@ final class FollowerLoop {
         Notification last = batch.get(size - 1);
         long previous = position;
         Boolean recorded;
-        BatchEvent event = BatchEvent.start();
+        BatchEvent event = FlightRecorder.AVAILABLE ? BatchEvent.start() : null;
         try {
           recorded = attempt(() -> "recording the processing of notification " + last.id() + " of " + upstream,
               () -> {
@@ -227,7 +227,7 @@ final class FollowerLoop {
   /** Waits before a retry; returns whether to retry, false if {@code carryOn} became false meanwhile. */
   private boolean waitToRetry(Supplier<String> what, OperationalException failure, BooleanSupplier carryOn) {
     Duration delay = backOff.next();
-    RetryEvent event = RetryEvent.start();
+    RetryEvent event = FlightRecorder.AVAILABLE ? RetryEvent.start() : null;
     if (failures++ == 0) {
       failingSince = System.nanoTime();
       LOGGER.log(System.Logger.Level.WARNING, () -> follower + ": " + what.get() + " failed for a transient reason ("

@@ -125,7 +125,9 @@ final class Worker implements Runnable {
       lost.close();
       LOGGER.log(System.Logger.Level.WARNING, () -> "application " + follower.name()
           + " lost its lease, and stops processing here until it takes it again");
-      LeaseEvent.lost(follower.name());
+      if (FlightRecorder.AVAILABLE) {
+        LeaseEvent.lost(follower.name());
+      }
     }
     Lease lease;
     try {
@@ -140,7 +142,9 @@ final class Worker implements Runnable {
       lostLease = false;
       LOGGER.log(again ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
           () -> "application " + follower.name() + " took its lease" + (again ? " again" : ""));
-      LeaseEvent.taken(follower.name(), again);
+      if (FlightRecorder.AVAILABLE) {
+        LeaseEvent.taken(follower.name(), again);
+      }
     }
     return lease;
   }
