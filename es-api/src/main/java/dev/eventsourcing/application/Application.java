@@ -97,7 +97,6 @@ public class Application implements AutoCloseable {
 
   /** What an application is made of, opened once, when it is first used. */
   private record Parts(
-      ApplicationContext context,
       InfrastructureFactory factory,
       Mapper mapper,
       ApplicationRecorder recorder,
@@ -187,6 +186,20 @@ public class Application implements AutoCloseable {
     parts();
   }
 
+  /** The context given, or else made from the class and the process environment. */
+  private ApplicationContext context() {
+    ApplicationContext given = context;
+    if (given != null) {
+      return given;
+    }
+    synchronized (lock) {
+      if (context == null) {
+        context = ApplicationContext.of(getClass(), Map.of());
+      }
+      return context;
+    }
+  }
+
   private Parts parts() {
     Parts opened = parts;
     if (opened != null) {
@@ -197,10 +210,7 @@ public class Application implements AutoCloseable {
         if (closed) {
           throw new IllegalStateException("application " + name() + " is closed");
         }
-        if (context == null) {
-          context = ApplicationContext.of(getClass(), Map.of());
-        }
-        parts = open(context);
+        parts = open(context());
       }
       return parts;
     }
@@ -235,7 +245,7 @@ public class Application implements AutoCloseable {
       boolean snapshotting = factory.isSnapshottingEnabled() || !intervals.isEmpty();
       SnapshotStore snapshots =
           snapshotting ? new SnapshotStore(mapper, factory.aggregateRecorder("snapshots")) : null;
-      return new Parts(context, factory, mapper, recorder, events, snapshots, intervals,
+      return new Parts(factory, mapper, recorder, events, snapshots, intervals,
           new Repository(name, events, snapshots), new LocalNotificationLog(recorder, logSectionSize()));
     } catch (RuntimeException e) {
       factory.close();
@@ -282,7 +292,7 @@ public class Application implements AutoCloseable {
 
   /** The application's settings. */
   public Environment environment() {
-    return parts().context().environment();
+    return context().environment();
   }
 
   /**
