@@ -16,10 +16,12 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Constructs an application of a given class with settings and a store given in code, through the class's
- * constructor without parameters (or, if it has none, its constructor taking a {@code Map} of settings, which is
- * given the builder's settings): the application needs no constructor of its own for them. Runners of systems
- * and the CDI integration construct applications this way.
+ * Constructs an application of a given class with settings, a store, a name or types given in code: it makes the
+ * application's {@link ApplicationContext}, checking the settings, and then constructs the application with the
+ * class's constructor taking an {@code ApplicationContext}; or, if it has none, its constructor without parameters,
+ * or else its constructor taking a {@code Map} of settings (given the builder's settings), and gives the new
+ * application the context before it is used. So the application needs no constructor of its own for them. Runners
+ * of systems and the CDI integration construct applications this way.
  *
  * <pre>{@code
  * Universe universe = Application.builder(Universe.class)
@@ -33,10 +35,9 @@ import org.jspecify.annotations.Nullable;
  * while it is being configured.
  */
 public final class ApplicationBuilder<A extends Application> {
-  private static final ThreadLocal<@Nullable ApplicationBuilder<?>> CURRENT = new ThreadLocal<>();
-
   private final Class<A> type;
   private final Map<String, String> environment = new HashMap<>();
+  private @Nullable String name;
   private @Nullable DataSource dataSource;
   private @Nullable Function<Environment, ? extends InfrastructureFactory> factory;
   private DecodableTypes types = DecodableTypes.none();
@@ -54,6 +55,20 @@ public final class ApplicationBuilder<A extends Application> {
   /** Adds one setting. */
   public ApplicationBuilder<A> setting(String key, String value) {
     environment.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, () -> "value of " + key));
+    return this;
+  }
+
+  /**
+   * Names the application, instead of its class's simple name: the name prefixes its own settings and names its
+   * tables, so two classes of one name share a store.
+   *
+   * @throws IllegalArgumentException if the name is blank
+   */
+  public ApplicationBuilder<A> name(String name) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("the name of an application of class " + type.getName() + " is blank");
+    }
+    this.name = name;
     return this;
   }
 
@@ -95,23 +110,49 @@ public final class ApplicationBuilder<A extends Application> {
   }
 
   /**
-   * Constructs the application.
+   * The context of an application with what is given here, for a constructor taking an {@link ApplicationContext}.
+   * Unless a store is given ({@link #dataSource}, {@link #factory}), the settings every store reads are checked,
+   * and that the named store exists; a process application's processing settings are checked too. The rest are
+   * checked when the store is opened.
    *
    * @throws ConfigurationException if a setting is missing or invalid
-   * @throws EventSourcingException if the class has neither constructor, or its constructor does not reach {@link Application#Application()} or {@link Application#Application(Map)}
+   */
+  public ApplicationContext context() {
+    Environment settings = Environment.fromProcess(name != null ? name : ApplicationContext.nameOf(type),
+        Map.copyOf(environment));
+    Function<Environment, ? extends InfrastructureFactory> store = factory;
+    DataSource given = dataSource;
+    if (given != null) {
+      store = environment -> InfrastructureFactory.construct(environment, given);
+    }
+    return ApplicationContext.checked(type, settings, store, types);
+  }
+
+  /**
+   * Constructs the application and opens its store.
+   *
+   * @throws ConfigurationException if a setting is missing or invalid
+   * @throws EventSourcingException if the class has none of the three constructors
    */
   public A build() {
+    ApplicationContext context = context();
     Constructor<A> constructor;
-    boolean takesEnvironment = false;
+    Object[] arguments;
     try {
-      constructor = type.getDeclaredConstructor();
-    } catch (NoSuchMethodException e) {
+      constructor = type.getDeclaredConstructor(ApplicationContext.class);
+      arguments = new Object[] {context};
+    } catch (NoSuchMethodException withoutContext) {
       try {
-        constructor = type.getDeclaredConstructor(Map.class);
-        takesEnvironment = true;
-      } catch (NoSuchMethodException none) {
-        throw new EventSourcingException("application class " + type.getName()
-            + " needs a constructor without parameters, or one taking a Map of settings, to be built", e);
+        constructor = type.getDeclaredConstructor();
+        arguments = new Object[0];
+      } catch (NoSuchMethodException withoutParameters) {
+        try {
+          constructor = type.getDeclaredConstructor(Map.class);
+          arguments = new Object[] {Map.copyOf(environment)};
+        } catch (NoSuchMethodException none) {
+          throw new EventSourcingException("application class " + type.getName() + " needs a constructor taking"
+              + " an ApplicationContext, one without parameters, or one taking a Map of settings, to be built", none);
+        }
       }
     }
     try {
@@ -120,79 +161,46 @@ public final class ApplicationBuilder<A extends Application> {
       throw new EventSourcingException("the constructor of application class " + type.getName()
           + " is not accessible: make it public", e);
     }
-    Constructor<A> chosen = constructor;
-    Object[] arguments = takesEnvironment ? new Object[] {Map.copyOf(environment)} : new Object[0];
-    return construct(() -> {
-      try {
-        return chosen.newInstance(arguments);
-      } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new EventSourcingException("constructing application " + type.getName() + " failed", e.getCause());
-      } catch (ReflectiveOperationException e) {
-        throw new EventSourcingException("constructing application " + type.getName() + " failed", e);
+    A application;
+    try {
+      application = constructor.newInstance(arguments);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
       }
-    });
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new EventSourcingException("constructing application " + type.getName() + " failed", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new EventSourcingException("constructing application " + type.getName() + " failed", e);
+    }
+    return opened(application, context);
   }
 
   /**
    * Constructs the application with a constructor that someone else calls, such as a CDI container's injection
-   * target: {@code construction} must call one constructor of the builder's class (or of a subclass of it, such as
-   * a container's subclass that intercepts its methods) on this thread.
+   * target, gives it this builder's context, and opens its store: {@code construction} must construct an
+   * application of the builder's class (or of a subclass of it, such as a container's subclass that intercepts its
+   * methods) that it does not use.
+   *
+   * @throws ConfigurationException if a setting is missing or invalid
+   * @throws EventSourcingException if {@code construction} used the application before returning it
    */
   public <T extends A> T construct(Supplier<T> construction) {
-    ApplicationBuilder<?> outer = CURRENT.get();
-    CURRENT.set(this);
-    T application;
-    boolean unused;
+    ApplicationContext context = context();
+    return opened(construction.get(), context);
+  }
+
+  /** The application, with the context given if it was constructed without, and its store open. */
+  private <T extends A> T opened(T application, ApplicationContext context) {
     try {
-      application = construction.get();
-      unused = CURRENT.get() == this;
-    } finally {
-      if (outer == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(outer);
-      }
-    }
-    if (unused) {
+      application.useContext(context);
+      application.open();
+    } catch (RuntimeException e) {
       application.close();
-      throw new EventSourcingException("the constructor of application class " + type.getName()
-          + " did not call Application() or Application(Map), so the builder's settings and store were not used");
+      throw e;
     }
     return application;
-  }
-
-  /** The builder constructing an application of {@code constructed} on this thread, taken so it is used once. */
-  static @Nullable ApplicationBuilder<?> takeCurrent(Class<?> constructed) {
-    ApplicationBuilder<?> builder = CURRENT.get();
-    if (builder == null || !builder.type.isAssignableFrom(constructed)) {
-      return null;
-    }
-    CURRENT.set(null);
-    return builder;
-  }
-
-  Map<String, String> environment() {
-    return environment;
-  }
-
-  DecodableTypes types() {
-    return types;
-  }
-
-  /** The factory given in code, or {@code null} to let the application make its own. */
-  @Nullable InfrastructureFactory factory(Environment settings) {
-    if (factory != null) {
-      return Objects.requireNonNull(factory.apply(settings), "the factory function returned null");
-    }
-    if (dataSource != null) {
-      return InfrastructureFactory.construct(settings, dataSource);
-    }
-    return null;
   }
 }

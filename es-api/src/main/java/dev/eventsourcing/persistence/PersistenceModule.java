@@ -20,8 +20,9 @@ public interface PersistenceModule {
   InfrastructureFactory createFactory(Environment environment);
 
   /**
-   * Checks the store's own settings without opening anything: parses them as {@link #createFactory} does, so a
-   * setting that fails one fails the other in the same way. A setting needed only to open the store, such as a
+   * Checks the store's own settings, and that what it needs to open (such as a JDBC driver) is there, without
+   * opening anything: parses them as {@link #createFactory} does, so a setting that fails one fails the other in
+   * the same way. A setting needed only to open the store, such as a
    * database's name when no {@code DataSource} is given, may be left to {@link #createFactory}. By default there
    * is nothing to check.
    *

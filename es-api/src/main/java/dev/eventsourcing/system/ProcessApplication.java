@@ -1,10 +1,10 @@
 package dev.eventsourcing.system;
 
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.ApplicationContext;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.ApplicationRecorder;
-import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An application that follows upstream applications (its leaders) through their notification logs and turns
@@ -43,8 +44,8 @@ import java.util.function.BooleanSupplier;
  * leaders as an {@link EventSystem} declares, and prompts them; {@link #follow} and {@link #pullAndProcess} do the
  * same by hand.
  *
- * <p>The settings are those of {@link Application}, and those of {@link ProcessingSettings}, read once by the
- * constructor (a bad one fails there), each optionally prefixed with the application's name:
+ * <p>The settings are those of {@link Application}, and those of {@link ProcessingSettings}, checked with the
+ * others (a bad one fails where they do), each optionally prefixed with the application's name:
  *
  * <ul>
  *   <li>{@value #PROCESSING_BATCH_SIZE}: how many upstream notifications are processed in one transaction, with
@@ -72,19 +73,17 @@ public abstract class ProcessApplication extends Application {
 
   private final Map<String, FollowerLoop> upstreams = new ConcurrentHashMap<>();
   private final Object processing = new Object();
-  private final ProcessingSettings settings;
+  private volatile @Nullable ProcessingSettings settings;
 
   /** The upstream application a process application follows: where its notifications are and how to decode them. */
   private record Upstream(String name, ApplicationRecorder recorder, Mapper mapper) {}
 
   /**
-   * A process application configured by the process environment.
-   *
-   * @throws dev.eventsourcing.persistence.ConfigurationException if a setting is missing or invalid
+   * A process application configured by the process environment, which it reads and checks when it is first used
+   * (or configured by the builder that constructs it), as {@link Application#Application()}.
    */
   public ProcessApplication() {
     super();
-    this.settings = parseSettings();
   }
 
   /**
@@ -94,12 +93,22 @@ public abstract class ProcessApplication extends Application {
    */
   public ProcessApplication(Map<String, String> environment) {
     super(environment);
-    this.settings = parseSettings();
   }
 
-  /** The settings of its processing, read from its environment by the constructor. */
+  /** A process application made from the given context, as {@link Application#Application(ApplicationContext)}. */
+  protected ProcessApplication(ApplicationContext context) {
+    super(context);
+  }
+
+  /** The settings of its processing, read from its environment once. */
   public ProcessingSettings processingSettings() {
-    return settings;
+    ProcessingSettings parsed = settings;
+    if (parsed == null) {
+      // Parsing is repeatable, so threads that race here agree on the result.
+      parsed = ProcessingSettings.parse(environment());
+      settings = parsed;
+    }
+    return parsed;
   }
 
   /**
@@ -129,7 +138,8 @@ public abstract class ProcessApplication extends Application {
    */
   public void follow(Application leader) {
     Upstream upstream = new Upstream(leader.name(), leader.recorder(), leader.mapper());
-    FollowerLoop loop = new FollowerLoop("application", name(), upstream.name(), settings, new Steps(upstream));
+    FollowerLoop loop =
+        new FollowerLoop("application", name(), upstream.name(), processingSettings(), new Steps(upstream));
     if (upstreams.putIfAbsent(upstream.name(), loop) != null) {
       throw new IllegalArgumentException(
           "application " + name() + " already follows an application named " + upstream.name());
@@ -178,22 +188,6 @@ public abstract class ProcessApplication extends Application {
   @Override
   protected ProcessRecorder constructRecorder(InfrastructureFactory factory) {
     return factory.processRecorder();
-  }
-
-  /** The settings; a container's proxy, which has no environment and delegates processing, has the defaults. */
-  private ProcessingSettings parseSettings() {
-    Environment environment;
-    try {
-      environment = environment();
-    } catch (IllegalStateException proxy) {
-      return ProcessingSettings.DEFAULTS;
-    }
-    try {
-      return ProcessingSettings.parse(environment);
-    } catch (RuntimeException e) {
-      close();
-      throw e;
-    }
   }
 
   /** How this application processes the notifications of one upstream application. */

@@ -26,6 +26,17 @@ class ApplicationBuilderTest {
   /** Stands for a container's client proxy of {@link Ledger}: a generated subclass constructed by the container. */
   static class Ledger$$Proxy extends Ledger {}
 
+  /** Counts the stores it opens. */
+  static class CountedLedger extends Ledger {
+    static final AtomicInteger OPENED = new AtomicInteger();
+
+    @Override
+    protected InfrastructureFactory constructFactory(Environment environment) {
+      OPENED.incrementAndGet();
+      return super.constructFactory(environment);
+    }
+  }
+
   /** An application whose constructor goes around the constructors a builder works through. */
   static class Detour extends Application {
     static final AtomicInteger CLOSED = new AtomicInteger();
@@ -131,7 +142,8 @@ class ApplicationBuilderTest {
     Detour.CLOSED.set(0);
     assertThatThrownBy(() -> Application.builder(Detour.class).build())
         .isInstanceOf(EventSourcingException.class)
-        .hasMessageContaining("did not call Application() or Application(Map)");
+        .hasMessageContaining("given its own ApplicationContext by its constructor")
+        .hasMessageContaining("a constructor that takes the ApplicationContext");
     assertThat(Detour.CLOSED).hasValue(1);
   }
 
@@ -140,17 +152,18 @@ class ApplicationBuilderTest {
     assertThatThrownBy(() -> Application.builder(NoDefaultConstructor.class).build())
         .isInstanceOf(EventSourcingException.class)
         .hasMessageContaining(NoDefaultConstructor.class.getName())
-        .hasMessageContaining("constructor without parameters, or one taking a Map of settings");
+        .hasMessageContaining("a constructor taking an ApplicationContext, one without parameters, or one taking a"
+            + " Map of settings");
   }
 
   @Test
-  void aContainersGeneratedSubclassIsNamedAfterTheUsersClassAndOpensNoStore() {
-    Ledger$$Proxy proxy = new Ledger$$Proxy();
-    assertThat(proxy.name()).isEqualTo("Ledger");
-    assertThatThrownBy(proxy::repository)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("container's proxy");
+  void aContainersGeneratedSubclassOpensNoStoreWhenConstructedOrClosed() {
+    CountedLedger.OPENED.set(0);
+    CountedLedger proxy = new CountedLedger() {};
     proxy.close();
+    assertThat(CountedLedger.OPENED).hasValue(0);
+    assertThatThrownBy(proxy::repository).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThat(CountedLedger.OPENED).hasValue(0);
   }
 
   @Test

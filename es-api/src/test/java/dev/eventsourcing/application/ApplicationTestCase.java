@@ -457,12 +457,8 @@ public abstract class ApplicationTestCase {
   /** Snapshots each bank account at every second version; the same name, so the same store, as BankAccounts. */
   private static final class SnapshottingBankAccounts extends BankAccounts {
     SnapshottingBankAccounts(Map<String, String> environment) {
-      super(environment);
-    }
-
-    @Override
-    public String name() {
-      return "BankAccounts";
+      super(Application.builder(SnapshottingBankAccounts.class).name("BankAccounts").environment(environment)
+          .context());
     }
 
     @Override

@@ -11,6 +11,10 @@ public class BankAccounts extends Application {
     super(environment);
   }
 
+  protected BankAccounts(ApplicationContext context) {
+    super(context);
+  }
+
   public UUID openAccount(String fullName, String emailAddress) {
     BankAccount account = new BankAccount(fullName, emailAddress);
     save(account);

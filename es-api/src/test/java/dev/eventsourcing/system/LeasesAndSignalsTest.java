@@ -3,6 +3,7 @@ package dev.eventsourcing.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.eventsourcing.application.Application;
 import dev.eventsourcing.persistence.DataKey;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.Lease;
@@ -128,12 +129,7 @@ class LeasesAndSignalsTest {
 
   public static class ControlledOrders extends Orders {
     public ControlledOrders(Map<String, String> environment) {
-      super(environment);
-    }
-
-    @Override
-    public String name() {
-      return "Orders";
+      super(Application.builder(ControlledOrders.class).name("Orders").environment(environment).context());
     }
 
     @Override
@@ -144,12 +140,8 @@ class LeasesAndSignalsTest {
 
   public static class ControlledReservations extends Reservations {
     public ControlledReservations(Map<String, String> environment) {
-      super(environment);
-    }
-
-    @Override
-    public String name() {
-      return "Reservations";
+      super(Application.builder(ControlledReservations.class).name("Reservations").environment(environment)
+          .context());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.application.ApplicationContext;
 import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
@@ -15,6 +16,10 @@ public class Orders extends ProcessApplication {
 
   public Orders(Map<String, String> environment) {
     super(environment);
+  }
+
+  protected Orders(ApplicationContext context) {
+    super(context);
   }
 
   public UUID createOrder(String item) {

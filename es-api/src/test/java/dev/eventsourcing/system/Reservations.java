@@ -1,5 +1,6 @@
 package dev.eventsourcing.system;
 
+import dev.eventsourcing.application.ApplicationContext;
 import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.Topics;
@@ -17,6 +18,10 @@ public class Reservations extends ProcessApplication {
 
   public Reservations(Map<String, String> environment) {
     super(environment);
+  }
+
+  protected Reservations(ApplicationContext context) {
+    super(context);
   }
 
   @Override

@@ -25,15 +25,14 @@ class RunnerTest {
   /** Not a process application, so it can lead but not follow. */
   public static class Catalogue extends Application {}
 
-  /** Named as another application of a system. */
-  public static class OtherOrders extends ProcessApplication {
-    @Override
-    public String name() {
-      return "Orders";
-    }
+  /** Holds a class named as another application of a system. */
+  public static final class Other {
+    private Other() {}
 
-    @Override
-    protected void policy(DomainEvent<?> event, ProcessingEvent processing) {}
+    public static class Orders extends ProcessApplication {
+      @Override
+      protected void policy(DomainEvent<?> event, ProcessingEvent processing) {}
+    }
   }
 
   @Test
@@ -87,7 +86,7 @@ class RunnerTest {
   @Test
   void applicationsOfOneSystemMustHaveDifferentNames() {
     Runner runner = new SingleThreadedRunner(
-        new EventSystem(List.of(List.of(Orders.class, OtherOrders.class))), MEMORY);
+        new EventSystem(List.of(List.of(Orders.class, Other.Orders.class))), MEMORY);
     assertThatThrownBy(runner::start)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("both named Orders");

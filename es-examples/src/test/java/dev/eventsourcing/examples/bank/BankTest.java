@@ -3,6 +3,7 @@ package dev.eventsourcing.examples.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventsourcing.application.Application;
 import dev.eventsourcing.jpa.ProjectionPosition;
 import dev.eventsourcing.jpa.TestPostgres;
 import dev.eventsourcing.persistence.RecordConflictException;
@@ -30,7 +31,8 @@ class BankTest {
   void openTheBank() {
     Map<String, String> settings = new HashMap<>(TestPostgres.newSchema());
     settings.put("PERSISTENCE_MODULE", "postgres");
-    bank = new Bank(settings);
+    // Built, so its store is open, with the schema the view shares, before the view's persistence unit starts.
+    bank = Application.builder(Bank.class).environment(settings).build();
     views = persistenceUnit(TestPostgres.dataSource(settings));
   }
 

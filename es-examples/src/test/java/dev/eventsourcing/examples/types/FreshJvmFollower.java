@@ -36,12 +36,7 @@ public final class FreshJvmFollower {
   }
 
   /** An application over the Universe's store that declares nothing. */
-  static final class Unaware extends Application {
-    @Override
-    public String name() {
-      return "Universe";
-    }
-  }
+  static final class Unaware extends Application {}
 
   /**
    * The leader of a kind: the README's Universe in Kotlin over the aggregate class {@code World} ({@code classic}),
@@ -59,7 +54,7 @@ public final class FreshJvmFollower {
     Map<String, String> environment = Map.of(
         "PERSISTENCE_MODULE", "sqlite", "SQLITE_DBNAME", System.getenv("SQLITE_DBNAME"));
     if (args[0].equals("undeclared")) {
-      try (Unaware unaware = Application.builder(Unaware.class).environment(environment).build()) {
+      try (Unaware unaware = Application.builder(Unaware.class).name("Universe").environment(environment).build()) {
         Notification first = unaware.log().section("1,1").items().get(0);
         unaware.mapper().toDomainEvent(first);
         System.out.println("DECODED " + first.topic());

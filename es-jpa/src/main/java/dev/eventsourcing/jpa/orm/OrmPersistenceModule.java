@@ -18,13 +18,23 @@ public final class OrmPersistenceModule implements PersistenceModule {
   }
 
   @Override
+  public void check(Environment environment) {
+    requireHibernate(environment);
+    OrmSettings.of(environment);
+  }
+
+  @Override
   public InfrastructureFactory createFactory(Environment environment) {
+    requireHibernate(environment);
+    return new OrmInfrastructureFactory(environment);
+  }
+
+  private static void requireHibernate(Environment environment) {
     try {
       Class.forName(HIBERNATE, false, OrmPersistenceModule.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       throw new ConfigurationException("application " + environment.name() + ": PERSISTENCE_MODULE=jpa builds its"
           + " persistence unit with Hibernate: add org.hibernate.orm:hibernate-core 7 to the class path", e);
     }
-    return new OrmInfrastructureFactory(environment);
   }
 }

@@ -21,6 +21,7 @@ public final class PostgresPersistenceModule implements PersistenceModule {
 
   @Override
   public void check(Environment environment) {
+    requireDriver(environment);
     PostgresSettings.parse(environment);
   }
 

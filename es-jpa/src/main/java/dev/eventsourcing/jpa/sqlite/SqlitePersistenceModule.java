@@ -21,6 +21,7 @@ public final class SqlitePersistenceModule implements PersistenceModule {
 
   @Override
   public void check(Environment environment) {
+    requireDriver(environment);
     SqliteInfrastructureFactory.checkSettings(environment);
   }
 
