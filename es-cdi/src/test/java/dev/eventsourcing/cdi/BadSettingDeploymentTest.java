@@ -9,23 +9,34 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 /** Deployments that a bad setting or a misplaced annotation fails, with a message that names the fix. */
 class BadSettingDeploymentTest {
   @TempDir Path directory;
 
   static Map<String, String> settings = Map.of();
+  static @Nullable DataSource dataSource;
 
   @ApplicationScoped
   public static class Config {
     @Produces
     EventSourcingConfig config() {
-      return EventSourcingConfig.of(settings);
+      EventSourcingConfig config = EventSourcingConfig.of(settings);
+      return dataSource == null ? config : config.withDataSource(dataSource);
     }
+  }
+
+  @AfterEach
+  void noDataSource() {
+    dataSource = null;
   }
 
   /** An application constructed when the container starts. */
@@ -101,6 +112,17 @@ class BadSettingDeploymentTest {
     assertThatThrownBy(() -> weld(NotAnApplication.class).initialize().close())
         .isInstanceOf(DefinitionException.class)
         .hasMessageContaining("@EventSourcingApplication is on " + NotAnApplication.class.getName());
+  }
+
+  @Test
+  void aLazyApplicationGivenADataSourceNeedsNoDatabaseSetting() {
+    SQLiteDataSource events = new SQLiteDataSource();
+    events.setUrl("jdbc:sqlite:" + directory.resolve("given.db"));
+    dataSource = events;
+    settings = Map.of("PERSISTENCE_MODULE", "sqlite");
+    try (WeldContainer container = weld(Universe.class).initialize()) {
+      assertThat(container.select(Universe.class).get().name()).isEqualTo("Universe");
+    }
   }
 
   @Test

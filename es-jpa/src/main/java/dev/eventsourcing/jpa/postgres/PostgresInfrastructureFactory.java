@@ -81,7 +81,7 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
     // pool keeps all its connections; from a given DataSource, one of its connections.
     DataSource session = source;
     if (source == null) {
-      HikariConfig config = poolConfig(environment, settings);
+      HikariConfig config = poolConfig(environment, settings, settings.connection(environment));
       session = config.getDataSource();
       try {
         HikariDataSource pool = new HikariDataSource(config);
@@ -102,15 +102,15 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
     return store;
   }
 
-  private static HikariConfig poolConfig(Environment environment, PostgresSettings settings) {
+  private static HikariConfig poolConfig(
+      Environment environment, PostgresSettings settings, PostgresSettings.Connection connection) {
     PGSimpleDataSource postgres = new PGSimpleDataSource();
-    postgres.setServerNames(new String[] {settings.host()});
-    postgres.setPortNumbers(new int[] {settings.port()});
-    postgres.setDatabaseName(environment.require(POSTGRES_DBNAME, "connecting to PostgreSQL"));
-    postgres.setUser(environment.require(POSTGRES_USER, "connecting to PostgreSQL"));
-    String password = environment.get(POSTGRES_PASSWORD);
-    if (password != null) {
-      postgres.setPassword(password);
+    postgres.setServerNames(new String[] {connection.host()});
+    postgres.setPortNumbers(new int[] {connection.port()});
+    postgres.setDatabaseName(connection.database());
+    postgres.setUser(connection.user());
+    if (connection.password() != null) {
+      postgres.setPassword(connection.password());
     }
     int connectTimeout = settings.connectTimeout();
     postgres.setConnectTimeout(connectTimeout);

@@ -46,13 +46,19 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
   private final SqliteStore store;
 
   /**
-   * The settings of the SQLite store, parsed once; opens nothing. {@value #SQLITE_DBNAME} is read when the store's
-   * own pool is opened, as only the pool needs it.
+   * The settings of the SQLite store, parsed once; opens nothing.
+   *
+   * @param dbname {@value #SQLITE_DBNAME}, parsed whenever it is set; required when the store opens its own pool,
+   *     as a {@code DataSource} given in code or by JNDI name does not need it
    */
-  private record Settings(JpaSettings jpa, TableNames tables, int lockTimeout) {
+  private record Settings(JpaSettings jpa, TableNames tables, int lockTimeout, @Nullable String dbname) {
     static Settings parse(Environment environment) {
+      String dbname = environment.get(SQLITE_DBNAME);
+      if (dbname != null && (dbname.isBlank() || !dbname.strip().equals(dbname))) {
+        throw environment.invalid(SQLITE_DBNAME, dbname.isBlank() ? "is blank" : "starts or ends with whitespace");
+      }
       return new Settings(JpaSettings.parse(environment), TableNames.of(environment, null),
-          environment.getInt(SQLITE_LOCK_TIMEOUT, 5, 0, 86_400));
+          environment.getInt(SQLITE_LOCK_TIMEOUT, 5, 0, 86_400), dbname);
     }
   }
 
@@ -80,7 +86,10 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
     try {
       boolean ownPool = source == null;
       if (ownPool) {
-        source = openPool(environment, lockTimeout, isPerSubjectEncryption(), owned);
+        String dbname = settings.dbname() != null
+            ? settings.dbname()
+            : environment.require(SQLITE_DBNAME, "opening the SQLite database");
+        source = openPool(environment, dbname, lockTimeout, isPerSubjectEncryption(), owned);
       }
       this.store = new SqliteStore(name, tables, source, jta, owned, lockTimeout, ownPool);
     } catch (RuntimeException e) {
@@ -109,8 +118,7 @@ public class SqliteInfrastructureFactory extends JpaInfrastructureFactory {
   }
 
   private static DataSource openPool(
-      Environment environment, int lockTimeout, boolean secureDelete, List<AutoCloseable> owned) {
-    String dbname = environment.require(SQLITE_DBNAME, "opening the SQLite database");
+      Environment environment, String dbname, int lockTimeout, boolean secureDelete, List<AutoCloseable> owned) {
     boolean memory = dbname.equals(MEMORY);
     SQLiteConfig sqlite = new SQLiteConfig();
     sqlite.setBusyTimeout(lockTimeout * 1000);

@@ -163,8 +163,11 @@ class PostgresContractTest {
 
     @Override
     protected Map<String, String> badStoreSettings() {
-      return Map.of("POSTGRES_PORT", "0", "POSTGRES_POOL_SIZE", "many", "POSTGRES_SCHEMA", "Bad-Schema",
-          "POSTGRES_NOTIFY", "perhaps", "POSTGRES_CONNECT_TIMEOUT", "0", "CREATE_TABLE", "maybe");
+      return Map.ofEntries(Map.entry("POSTGRES_PORT", "0"), Map.entry("POSTGRES_POOL_SIZE", "many"),
+          Map.entry("POSTGRES_SCHEMA", "Bad-Schema"), Map.entry("POSTGRES_NOTIFY", "perhaps"),
+          Map.entry("POSTGRES_CONNECT_TIMEOUT", "0"), Map.entry("CREATE_TABLE", "maybe"),
+          Map.entry("POSTGRES_DBNAME", "  "), Map.entry("POSTGRES_USER", "u".repeat(64)),
+          Map.entry("POSTGRES_HOST", "db host"));
     }
   }
 

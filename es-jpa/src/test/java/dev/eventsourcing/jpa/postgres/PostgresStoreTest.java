@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** What is particular to PostgreSQL: the schema, the events table's lock and its timeout, settings, data sources. */
@@ -138,7 +139,7 @@ class PostgresStoreTest {
   }
 
   @Test
-  void theSettingsNeverHoldThePasswordAndABadSettingNeverShowsIt() {
+  void theSettingsAndABadSettingNeverShowThePassword() {
     String password = "correct horse battery staple";
     Map<String, String> environment = new HashMap<>(settings);
     environment.put("POSTGRES_PASSWORD", password);
@@ -149,7 +150,11 @@ class PostgresStoreTest {
         .hasMessageContaining("application Store: STORE_POSTGRES_PORT=0 is out of range")
         .hasMessageNotContaining(password);
     environment.remove("STORE_POSTGRES_PORT");
-    assertThat(PostgresSettings.parse(new Environment("Store", environment)).toString()).doesNotContain(password);
+    Environment valid = new Environment("Store", environment);
+    PostgresSettings parsed = PostgresSettings.parse(valid);
+    assertThat(parsed.connection(valid).password()).isEqualTo(password);
+    assertThat(parsed.toString()).contains(settings.get("POSTGRES_DBNAME")).doesNotContain(password);
+    assertThat(parsed.connection(valid).toString()).contains(settings.get("POSTGRES_DBNAME")).doesNotContain(password);
   }
 
   @Test
@@ -205,6 +210,31 @@ class PostgresStoreTest {
       assertThatThrownBy(() -> recorder.insertEvents(List.of(event(UUID.randomUUID(), 1))))
           .isInstanceOf(ProgrammingException.class)
           .hasMessageContaining("42P01");
+    }
+  }
+
+  @Test
+  void theConnectionSettingsAreCheckedWithTheOthersAndNeededOnlyForTheStoresOwnPool() {
+    DataSource dataSource = TestPostgres.dataSource(settings);
+    Map<String, String> schemaOnly = Map.of("PERSISTENCE_MODULE", "postgres",
+        "POSTGRES_SCHEMA", settings.get("POSTGRES_SCHEMA"), "POSTGRES_USER", "eventsourcing");
+    Environment withoutDatabase = new Environment("Store", schemaOnly);
+    InfrastructureFactory.check(withoutDatabase);
+    InfrastructureFactory.construct(withoutDatabase, dataSource).close();
+    assertThatThrownBy(() -> InfrastructureFactory.construct(withoutDatabase))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("application Store: POSTGRES_DBNAME is not set, and is needed for connecting");
+
+    Map<String, String> spacedSettings = new HashMap<>(schemaOnly);
+    spacedSettings.put("STORE_POSTGRES_DBNAME", "orders ");
+    Environment spaced = new Environment("Store", spacedSettings);
+    List<ThrowingCallable> uses = List.of(() -> InfrastructureFactory.check(spaced),
+        () -> InfrastructureFactory.construct(spaced).close(),
+        () -> InfrastructureFactory.construct(spaced, dataSource).close());
+    for (ThrowingCallable use : uses) {
+      assertThatThrownBy(use)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessage("application Store: STORE_POSTGRES_DBNAME starts or ends with whitespace");
     }
   }
 

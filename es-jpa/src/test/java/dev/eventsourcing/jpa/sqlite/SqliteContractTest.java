@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteContractTest {
   /** Settings of the SQLite store that are not valid. */
   private static final Map<String, String> BAD_SETTINGS =
-      Map.of("SQLITE_LOCK_TIMEOUT", "-1", "CREATE_TABLE", "maybe", "TRANSACTION_TYPE", "XA");
+      Map.of("SQLITE_LOCK_TIMEOUT", "-1", "CREATE_TABLE", "maybe", "TRANSACTION_TYPE", "XA", "SQLITE_DBNAME", " ");
 
   private static final String MEMORY = ":memory:";
 

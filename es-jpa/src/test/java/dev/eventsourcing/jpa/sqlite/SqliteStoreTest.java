@@ -204,6 +204,27 @@ class SqliteStoreTest {
   }
 
   @Test
+  void theDatabaseIsCheckedWithTheOtherSettingsAndNeededOnlyForTheStoresOwnPool() {
+    SQLiteDataSource dataSource = new SQLiteDataSource();
+    dataSource.setUrl("jdbc:sqlite:" + file());
+    Environment withoutDatabase = new Environment("Store", Map.of("PERSISTENCE_MODULE", "sqlite"));
+    InfrastructureFactory.check(withoutDatabase);
+    InfrastructureFactory.construct(withoutDatabase, dataSource).close();
+    assertThatThrownBy(() -> InfrastructureFactory.construct(withoutDatabase))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("application Store: SQLITE_DBNAME is not set");
+
+    Environment spaced = new Environment("Store", Map.of("PERSISTENCE_MODULE", "sqlite",
+        "STORE_SQLITE_DBNAME", " " + file()));
+    assertThatThrownBy(() -> InfrastructureFactory.check(spaced))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("application Store: STORE_SQLITE_DBNAME starts or ends with whitespace");
+    assertThatThrownBy(() -> InfrastructureFactory.construct(spaced, dataSource).close())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("application Store: STORE_SQLITE_DBNAME starts or ends with whitespace");
+  }
+
+  @Test
   void aDataSourceGivenInCodeIsUsedAndLeftOpen() throws SQLException {
     SQLiteDataSource dataSource = new SQLiteDataSource();
     dataSource.setUrl("jdbc:sqlite:" + file());
