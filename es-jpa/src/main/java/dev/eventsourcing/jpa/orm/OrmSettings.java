@@ -33,9 +33,9 @@ record OrmSettings(
     String unit = environment.get(JPA_PERSISTENCE_UNIT);
     boolean createTables = environment.getBoolean(JpaInfrastructureFactory.CREATE_TABLE, true);
     if (url != null && unit != null) {
-      throw new ConfigurationException("application " + environment.name() + ": " + JPA_JDBC_URL + " and "
-          + JPA_PERSISTENCE_UNIT + " are both set: the jpa store builds a persistence unit from the URL, or uses the"
-          + " named one; unset one of them");
+      throw new ConfigurationException("application " + environment.name() + ": " + environment.given(JPA_JDBC_URL)
+          + " and " + environment.given(JPA_PERSISTENCE_UNIT) + " are both set: the jpa store builds a persistence"
+          + " unit from the URL, or uses the named one; unset one of them");
     }
     if (unit != null) {
       return new OrmSettings(tables, null, null, null, null, unit, createTables);
@@ -47,7 +47,7 @@ record OrmSettings(
     }
     Database database = Database.ofUrl(url);
     if (database == null) {
-      throw new ConfigurationException(JPA_JDBC_URL + "='" + withoutParameters(url) + "' names a database the jpa"
+      throw environment.invalid(JPA_JDBC_URL, "='" + withoutParameters(url) + "' names a database the jpa"
           + " store does not run on: use a URL beginning with " + Database.urlPrefixes());
     }
     return new OrmSettings(tables, url, database, environment.get(JPA_JDBC_USER),

@@ -42,6 +42,20 @@ class OrmSettingsTest {
   }
 
   @Test
+  void aPrefixedBadSettingIsNamedAsGivenWithTheApplication() {
+    Map<String, String> url = Map.of("ORDERS_JPA_JDBC_URL", "jdbc:mysql://localhost/orders?password=secret");
+    assertThatThrownBy(() -> OrmSettings.of(new Environment("Orders", url)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("application Orders: ORDERS_JPA_JDBC_URL='jdbc:mysql://localhost/orders?...'")
+        .hasMessageNotContaining("secret");
+    Map<String, String> both = Map.of("ORDERS_JPA_JDBC_URL", "jdbc:sqlite:orders.db", "JPA_PERSISTENCE_UNIT", "orders");
+    assertThatThrownBy(() -> OrmSettings.of(new Environment("Orders", both)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("application Orders: ORDERS_JPA_JDBC_URL and JPA_PERSISTENCE_UNIT are both set: the jpa store"
+            + " builds a persistence unit from the URL, or uses the named one; unset one of them");
+  }
+
+  @Test
   void neitherUrlNorUnitFailsNamingBoth() {
     assertThatThrownBy(() -> OrmSettings.of(new Environment("Orders", Map.of("PERSISTENCE_MODULE", "jpa"))))
         .isInstanceOf(ConfigurationException.class)
