@@ -16,26 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
-import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The runner of one {@link EventSystem} bean of a container: a {@link MultiThreadedRunner} whose applications are
  * the contextual instances of their beans (so the container constructs, injects and intercepts them before any
- * worker runs), polling every {@value #POLL_INTERVAL_MILLIS} (1000 by default), and whose workers run on the {@code
- * ThreadFactory} the deployment's {@link EventSourcingConfig} gives, or the server's {@code ManagedThreadFactory}
- * named by {@value #MANAGED_THREAD_FACTORY} (by default {@value #DEFAULT_MANAGED_THREAD_FACTORY}), or on plain
- * daemon threads outside a server. It is started when the application context starts, or else when the
+ * worker runs), polling every {@value #POLL_INTERVAL_MILLIS} (1000 by default), and whose workers run on the
+ * deployment's managed threads ({@link ContainerSettings#managedThreads()}), or on plain daemon threads outside a
+ * server. It is started when the application context starts, or else when the
  * deployment's first request starts or its runner is first injected, and stopped when the application context is
  * destroyed.
  */
 final class ContainerSystem {
-  /** The setting naming, by JNDI name, the {@code ManagedThreadFactory} of the runners' workers. */
-  static final String MANAGED_THREAD_FACTORY = "MANAGED_THREAD_FACTORY";
   /** The setting of the runners' poll interval, in milliseconds. */
   static final String POLL_INTERVAL_MILLIS = "SYSTEM_POLL_INTERVAL_MILLIS";
-  static final String DEFAULT_MANAGED_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
   private static final System.Logger LOGGER = System.getLogger(ContainerSystem.class.getName());
 
   private final Bean<?> bean;
@@ -102,7 +97,7 @@ final class ContainerSystem {
       constructed.add(applicationBean);
       runners.add(application);
       return application;
-    }, pollInterval(settings.settings()), threads(settings));
+    }, pollInterval(settings.settings()), workerThreads(settings));
     runner = started;
     try {
       started.start();
@@ -166,31 +161,9 @@ final class ContainerSystem {
         + " milliseconds");
   }
 
-  private static ThreadFactory threads(ContainerSettings settings) {
-    ThreadFactory given = settings.threadFactory();
-    if (given != null) {
-      return given;
-    }
-    String named = settings.settings().get(MANAGED_THREAD_FACTORY);
-    boolean isNamed = named != null && !named.isBlank();
-    String name = isNamed ? named.trim() : DEFAULT_MANAGED_THREAD_FACTORY;
-    Object found;
-    try {
-      found = new InitialContext().lookup(name);
-    } catch (NamingException | RuntimeException e) {
-      if (isNamed) {
-        throw new ConfigurationException(MANAGED_THREAD_FACTORY + "=" + name + " could not be looked up: " + e, e);
-      }
-      return ContainerSystem::daemonThread; // not in a server
-    }
-    if (found instanceof ThreadFactory managed) {
-      return managed;
-    }
-    if (isNamed) {
-      throw new ConfigurationException(MANAGED_THREAD_FACTORY + "=" + name + " names a "
-          + (found == null ? "null" : found.getClass().getName()) + ", not a ManagedThreadFactory");
-    }
-    return ContainerSystem::daemonThread;
+  private static ThreadFactory workerThreads(ContainerSettings settings) {
+    ThreadFactory managed = settings.managedThreads();
+    return managed != null ? managed : ContainerSystem::daemonThread;
   }
 
   private static Thread daemonThread(Runnable work) {
