@@ -48,7 +48,7 @@ public final class Topics {
     String name = topic.contains(":") ? binaryName(topic) : topic;
     Class<?> type;
     try {
-      type = Class.forName(name, false, classLoader());
+      type = load(name);
     } catch (ClassNotFoundException | LinkageError e) {
       throw new TopicException(key + "='" + topic + "' names no class on the class path", e);
     }
@@ -81,8 +81,19 @@ public final class Topics {
     return type.getPackageName() + ":" + qualifiedName;
   }
 
-  private static ClassLoader classLoader() {
+  /**
+   * The class through the context class loader, or else the library's own: a container's thread may have a context
+   * class loader that does not see the library, whose own classes (such as its cipher) a setting may name.
+   */
+  private static Class<?> load(String name) throws ClassNotFoundException {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
-    return context != null ? context : Topics.class.getClassLoader();
+    if (context != null) {
+      try {
+        return Class.forName(name, false, context);
+      } catch (ClassNotFoundException e) {
+        // tried with the library's class loader below
+      }
+    }
+    return Class.forName(name, false, Topics.class.getClassLoader());
   }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract of a store's {@link InfrastructureFactory} as {@link InfrastructureFactory#construct} builds it from
@@ -135,6 +136,25 @@ public abstract class InfrastructureFactoryTestCase {
     try (InfrastructureFactory factory =
         InfrastructureFactory.construct(new Environment(APPLICATION_NAME, environment()))) {
       assertThat(factory).isInstanceOf(expectedFactoryClass());
+    } finally {
+      thread.setContextClassLoader(context);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void findsTheCipherFromAThreadWhoseContextClassLoaderDoesNotSeeTheLibrary(boolean named) {
+    // The default cipher is found by its topic, as a configured one is: through the library's loader if need be.
+    Map<String, String> settings = new HashMap<>(environment());
+    settings.put(PREFIX + CIPHER_KEY, AesCipher.createKey(32));
+    if (named) {
+      settings.put(CIPHER_TOPIC, AES);
+    }
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+    try (InfrastructureFactory factory = InfrastructureFactory.construct(new Environment(APPLICATION_NAME, settings))) {
+      assertHidesAndRestores(factory.mapper(BANK_ACCOUNTS, new JacksonTranscoder()), factory);
     } finally {
       thread.setContextClassLoader(context);
     }
