@@ -5,6 +5,7 @@ import dev.eventsourcing.application.ApplicationContext;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
@@ -93,11 +94,18 @@ public abstract class ProcessApplication extends Application {
    */
   public ProcessApplication(Map<String, String> environment) {
     super(environment);
+    // Application's own, not an override: the constructor calls nothing a subclass overrides.
+    settings = ProcessingSettings.parse(super.environment());
   }
 
-  /** A process application made from the given context, as {@link Application#Application(ApplicationContext)}. */
+  /**
+   * A process application made from the given context, as {@link Application#Application(ApplicationContext)}.
+   *
+   * @throws dev.eventsourcing.persistence.ConfigurationException if a processing setting is invalid
+   */
   protected ProcessApplication(ApplicationContext context) {
     super(context);
+    settings = ProcessingSettings.parse(context.environment());
   }
 
   /** The settings of its processing, read from its environment once. */
@@ -183,6 +191,12 @@ public abstract class ProcessApplication extends Application {
   @Override
   public ProcessRecorder recorder() {
     return (ProcessRecorder) super.recorder();
+  }
+
+  // From the settings the application opens with, which a builder may have given after the constructor parsed its own.
+  @Override
+  protected void checkSettings(Environment environment) {
+    settings = ProcessingSettings.parse(environment);
   }
 
   // Not final, so that CDI containers can proxy process applications by subclassing them.
