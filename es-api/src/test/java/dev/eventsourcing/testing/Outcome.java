@@ -73,9 +73,6 @@ public final class Outcome<R> {
       if (type.isInstance(cause)) {
         return type.cast(cause);
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     throw new AssertionError(what + " threw " + failure + "; expected " + type.getName(), failure);
   }
