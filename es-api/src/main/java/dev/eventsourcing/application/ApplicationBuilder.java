@@ -123,8 +123,8 @@ public final class ApplicationBuilder<A extends Application> {
   /**
    * The context of an application with what is given here, for a constructor taking an {@link ApplicationContext}.
    * Unless a store is given ({@link #dataSource}, {@link #factory}), the settings every store reads are checked,
-   * and that the named store exists; a process application's processing settings are checked too. The rest are
-   * checked when the store is opened.
+   * and that the named store exists. The rest, and those of a subclass such as a process application's processing
+   * settings, are checked by the constructor the context is given to, or when the store is opened.
    *
    * @throws ConfigurationException if a setting is missing or invalid
    */
@@ -137,7 +137,7 @@ public final class ApplicationBuilder<A extends Application> {
     if (given != null) {
       store = environment -> InfrastructureFactory.construct(environment, given);
     }
-    return ApplicationContext.checked(type, settings, store, types);
+    return ApplicationContext.checked(settings, store, types);
   }
 
   /**
