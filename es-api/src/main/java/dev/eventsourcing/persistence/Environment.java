@@ -63,7 +63,8 @@ public final class Environment {
    * The failure of a setting that is not valid: its message names the application and the key as {@linkplain
    * #given given}, followed by {@code problem}, and never the key's value unless {@code problem} shows it. {@code
    * problem} may start with {@code =} to show a value that is not secret ({@code "='XA' is not a transaction
-   * type"}); otherwise it follows the key after a space ({@code "is not valid base64"}).
+   * type"}); otherwise it follows the key after a space ({@code "is not valid base64"}). A problem that shows a
+   * value is not shown for a {@linkplain #isSecret secret} key.
    */
   public ConfigurationException invalid(String key, String problem) {
     return new ConfigurationException(describe(key, problem));
@@ -75,7 +76,25 @@ public final class Environment {
   }
 
   private String describe(String key, String problem) {
-    return "application " + name + ": " + given(key) + (problem.startsWith("=") ? "" : " ") + problem;
+    if (isSecret(key) && problem.startsWith("=")) {
+      return "application " + name + ": " + given(key) + " has a value that is not valid (not shown, as a setting"
+          + " named so may hold a secret)";
+    }
+    return "application " + name + ": " + given(key) + (problem.startsWith("=") ? problem : " " + problem.strip());
+  }
+
+  /**
+   * Whether a setting's name says it may hold a secret (it contains {@code KEY}, {@code PASSWORD} or {@code
+   * SECRET}), so that no message shows its value.
+   */
+  public static boolean isSecret(String key) {
+    String upper = key.toUpperCase(Locale.ROOT);
+    return upper.contains("KEY") || upper.contains("PASSWORD") || upper.contains("SECRET");
+  }
+
+  /** How a message shows a setting's bad value: quoted after {@code =}, or not at all for a secret one. */
+  private String shown(String key, String value) {
+    return isSecret(key) ? "" : "='" + value + "'";
   }
 
   public String get(String key, String defaultValue) {
@@ -100,7 +119,8 @@ public final class Environment {
   /**
    * A boolean: {@code true/yes/y/on/1} or {@code false/no/n/off/0}, in any case.
    *
-   * @throws ConfigurationException as {@link #invalid} makes it, showing the bad value: not for secret keys
+   * @throws ConfigurationException as {@link #invalid} makes it, showing the bad value unless the key is
+   *     {@linkplain #isSecret secret}
    */
   public boolean getBoolean(String key, boolean defaultValue) {
     String value = get(key);
@@ -110,14 +130,15 @@ public final class Environment {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "y", "on", "1" -> true;
       case "false", "no", "n", "off", "0" -> false;
-      default -> throw invalid(key, "='" + value + "' is not a boolean: use true or false");
+      default -> throw invalid(key, shown(key, value) + " is not a boolean: use true or false");
     };
   }
 
   /**
    * An integer between {@code min} and {@code max}.
    *
-   * @throws ConfigurationException as {@link #invalid} makes it, showing the bad value: not for secret keys
+   * @throws ConfigurationException as {@link #invalid} makes it, showing the bad value unless the key is
+   *     {@linkplain #isSecret secret}
    */
   public int getInt(String key, int defaultValue, int min, int max) {
     String value = get(key);
@@ -128,10 +149,10 @@ public final class Environment {
     try {
       parsed = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw invalid(key, "='" + value + "' is not an integer", e);
+      throw invalid(key, shown(key, value) + " is not an integer");
     }
     if (parsed < min || parsed > max) {
-      throw invalid(key, "=" + parsed + " is out of range: use " + min + " to " + max);
+      throw invalid(key, (isSecret(key) ? "" : "=" + parsed) + " is out of range: use " + min + " to " + max);
     }
     return parsed;
   }

@@ -34,4 +34,23 @@ class EnvironmentTest {
         .hasMessageStartingWith("application Universe: POSTGRES_DBNAME is not set")
         .hasMessageContaining("UNIVERSE_POSTGRES_DBNAME");
   }
+
+  @Test
+  void noMessageShowsTheValueOfASettingNamedAsASecret() {
+    Environment environment = new Environment("Universe", Map.of("UNIVERSE_DATA_KEY_CACHE_SIZE", "s3cr3t",
+        "POSTGRES_PASSWORD_RETRIES", "999", "API_SECRET_ON", "s3cr3t", "POOL_SIZE", "lots"));
+
+    assertThatThrownBy(() -> environment.getInt("DATA_KEY_CACHE_SIZE", 1, 0, 10))
+        .hasMessage("application Universe: UNIVERSE_DATA_KEY_CACHE_SIZE is not an integer");
+    assertThatThrownBy(() -> environment.getInt("POSTGRES_PASSWORD_RETRIES", 1, 0, 10))
+        .hasMessage("application Universe: POSTGRES_PASSWORD_RETRIES is out of range: use 0 to 10");
+    assertThatThrownBy(() -> environment.getBoolean("API_SECRET_ON", true))
+        .hasMessage("application Universe: API_SECRET_ON is not a boolean: use true or false");
+    assertThat(environment.invalid("CIPHER_KEY", "='s3cr3t' is wrong"))
+        .hasMessageStartingWith("application Universe: CIPHER_KEY has a value that is not valid (not shown")
+        .hasMessageNotContaining("s3cr3t");
+    assertThatThrownBy(() -> environment.getInt("POOL_SIZE", 1, 0, 10))
+        .as("a setting named otherwise shows its value")
+        .hasMessage("application Universe: POOL_SIZE='lots' is not an integer");
+  }
 }

@@ -24,9 +24,8 @@ import org.jspecify.annotations.Nullable;
  * the contextual instances of their beans (so the container constructs, injects and intercepts them before any
  * worker runs), polling every {@value #POLL_INTERVAL_MILLIS} (1000 by default), and whose workers run on the
  * deployment's managed threads ({@link ContainerSettings#managedThreads()}), or on plain daemon threads outside a
- * server. It is started when the application context starts, or else when the
- * deployment's first request starts or its runner is first injected, and stopped when the application context is
- * destroyed.
+ * server. It is started when the application context starts, or else when the deployment's first request starts
+ * or its runner is first injected, and stopped when the application context is destroyed.
  */
 final class ContainerSystem {
   /** The setting of the runners' poll interval, in milliseconds. */
@@ -37,10 +36,16 @@ final class ContainerSystem {
   private final DeploymentBeans deployment;
   private final ContainerSystems systems;
   private volatile @Nullable EventSystem system;
-  /** The runner, started or being started (by this thread, while the container constructs its applications). */
-  private volatile @Nullable Runner runner;
+  /**
+   * The runner, started or being started: by the thread that holds this object's monitor, while the container
+   * constructs its applications. Guarded by this.
+   */
+  private @Nullable Runner runner;
+  /** Whether the runner has started, so a caller need not wait for it. */
+  private volatile boolean started;
   /** The contextual instances the runner was given, which the runner closes. */
-  private final Set<Application> runners = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+  private final Set<Application> runners =
+      Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
   /** @param bean the deployment's bean of the system */
   ContainerSystem(Bean<?> bean, DeploymentBeans deployment, ContainerSystems systems) {
@@ -68,14 +73,15 @@ final class ContainerSystem {
     return produced;
   }
 
-  /** Whether the runner has been started (or is being started on this thread). */
+  /** Whether the runner has started. */
   boolean isStarted() {
-    return runner != null;
+    return started;
   }
 
   /**
-   * The system's started runner: while it starts, the container constructs its applications, and one of them that
-   * injects the runner gets it. If it fails to start, the next call tries again.
+   * The system's started runner, once it has started: while it starts, the container constructs its applications
+   * on this thread, and one of them that injects the runner gets it; other threads wait. If it fails to start, the
+   * next call tries again.
    */
   synchronized Runner runner(BeanManager beans) {
     Runner current = runner;
@@ -86,7 +92,7 @@ final class ContainerSystem {
     systems.checkAlone(this, produced, beans);
     ContainerSettings settings = ContainerSettings.resolve(deployment.config(beans));
     List<Bean<?>> constructed = new ArrayList<>();
-    Runner started = new MultiThreadedRunner(produced, type -> {
+    Runner made = new MultiThreadedRunner(produced, type -> {
       Bean<?> applicationBean = deployment.applicationBean(type);
       if (applicationBean == null) {
         throw new IllegalStateException("application " + type.getName() + " of the event system " + this
@@ -98,15 +104,16 @@ final class ContainerSystem {
       runners.add(application);
       return application;
     }, pollInterval(settings.settings()), workerThreads(settings));
-    runner = started;
+    runner = made;
     try {
-      started.start();
+      made.start();
     } catch (RuntimeException | Error e) {
       runner = null;
       constructed.forEach(each -> deployment.destroy(each, beans)); // the runner has closed them
       throw e;
     }
-    return started;
+    started = true;
+    return made;
   }
 
   /** Whether the application is the runner's, which the runner closes. */
@@ -127,6 +134,7 @@ final class ContainerSystem {
           e);
     } finally {
       runner = null;
+      started = false;
     }
   }
 

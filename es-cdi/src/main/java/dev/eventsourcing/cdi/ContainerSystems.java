@@ -29,8 +29,9 @@ final class ContainerSystems {
   }
 
   /**
-   * Starts every system's runner that has not started; one that needs a JNDI name the server does not resolve yet
-   * is left to start later (with a request, or when its runner is injected).
+   * Starts every system's runner that has not started, or waits for one that another thread is starting; one that
+   * needs a JNDI name the server does not resolve yet is left to start later (with a request, or when its runner is
+   * injected).
    */
   void start(BeanManager beans) {
     for (ContainerSystem system : systems) {

@@ -20,9 +20,14 @@ import java.lang.annotation.Target;
  * @Inject Universe universe;
  * }</pre>
  *
- * <p>The class needs a constructor without parameters (of any visibility but private). Fields of the class may be
- * injected, and its methods intercepted, as for any bean; the application's store is open before its {@code
- * PostConstruct} method runs.
+ * <p>The container constructs it as any bean, through its constructor without parameters (of any visibility but
+ * private), after which the application is given its context and its store is opened before its {@code
+ * PostConstruct} method runs; or through an {@code @Inject} constructor taking the {@link
+ * dev.eventsourcing.application.ApplicationContext} that the container makes for the class, which the constructor
+ * passes on to {@code super} (the class still needs a constructor without parameters for the container's client
+ * proxy, which opens nothing). Its fields, constructor and initializers are injected, and its methods intercepted
+ * and decorated, as any bean's. An application of a produced {@link dev.eventsourcing.system.EventSystem} is that
+ * system's runner's instance: the container makes it, injected and intercepted, before any worker processes.
  */
 @Stereotype
 @ApplicationScoped

@@ -46,9 +46,10 @@ public final class EventSourcingConfig {
   }
 
   /**
-   * The same settings with the workers of the deployment's event systems on threads of this factory, such as a
-   * {@code ManagedThreadFactory} the container gives by {@code @Resource}; without one, the server's factory named
-   * by the {@code MANAGED_THREAD_FACTORY} setting, or its default one.
+   * The same settings with the workers of the deployment's event systems, and the threads the applications' stores
+   * start (such as the PostgreSQL store's session thread), on threads of this factory, such as a {@code
+   * ManagedThreadFactory} the container gives by {@code @Resource}; without one, the server's factory named by the
+   * {@code MANAGED_THREAD_FACTORY} setting, or its default one.
    */
   public EventSourcingConfig withThreadFactory(ThreadFactory threadFactory) {
     return new EventSourcingConfig(settings, dataSource, Objects.requireNonNull(threadFactory, "threadFactory"));

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Follows the Universe with field and initializer injection, a {@code PostConstruct} method and an intercepted
- * business method; its policy uses what was injected, and notes what it found and on which instance it ran.
+ * Follows the Universe with field and initializer injection, a {@code PostConstruct} method, an intercepted
+ * business method and a decorated one; its policy uses what was injected, and notes what it found and on which instance it ran.
  */
 @EventSourcingApplication
-public class NamingCounter extends ProcessApplication {
+public class NamingCounter extends ProcessApplication implements Described {
   @Inject Naming naming;
   private Naming initialized;
   private volatile boolean constructed;
@@ -51,6 +51,11 @@ public class NamingCounter extends ProcessApplication {
   @Counted
   public List<String> named() {
     return List.copyOf(named);
+  }
+
+  @Override
+  public String describe() {
+    return "counter";
   }
 
   /** The instances whose policy processed, each once per world. */

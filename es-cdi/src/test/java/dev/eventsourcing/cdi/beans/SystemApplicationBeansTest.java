@@ -57,7 +57,7 @@ class SystemApplicationBeansTest {
 
   private static Weld weld(Class<?>... beans) {
     return new Weld().disableDiscovery().addExtension(new EventSourcingExtension()).addBeanClasses(beans)
-        .addBeanClass(CountingInterceptor.class) // enabled by its @Priority
+        .addBeanClasses(CountingInterceptor.class, Decorated.class) // enabled by their @Priority
         .property("org.jboss.weld.construction.relaxed", false);
   }
 
@@ -85,7 +85,7 @@ class SystemApplicationBeansTest {
   }
 
   @Test
-  void theRunnersApplicationIsTheContainersInterceptedInstanceThatTheInjectedBeanCalls() {
+  void theRunnersApplicationIsTheContainersInterceptedAndDecoratedInstanceThatTheInjectedBeanCalls() {
     try (WeldContainer container = start()) {
       NamingCounter counter = container.select(NamingCounter.class).get();
       Runner runner = container.select(Runner.class).get();
@@ -97,6 +97,8 @@ class SystemApplicationBeansTest {
       assertThat(CountingInterceptor.CALLS).hasValue(1);
       runners.named();
       assertThat(CountingInterceptor.CALLS).hasValue(2);
+      assertThat(counter.describe()).isEqualTo("decorated counter");
+      assertThat(runners.describe()).isEqualTo("decorated counter");
 
       container.select(Universe.class).get().createWorld("Venus");
       await().atMost(Duration.ofSeconds(30)).until(() -> counter.processedBy().size() == 1);
