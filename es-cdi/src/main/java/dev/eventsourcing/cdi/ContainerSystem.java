@@ -70,6 +70,11 @@ final class ContainerSystem {
     return runner;
   }
 
+  /** The system's runner if it has started, without starting it. */
+  synchronized @Nullable Runner started() {
+    return runner;
+  }
+
   /** Whether the application class is one of the system's. */
   synchronized boolean contains(Class<? extends Application> type, BeanManager beans) {
     runner(beans);
