@@ -323,6 +323,19 @@ public class Application implements AutoCloseable {
    */
   // Not final, as no method of an application is: CDI containers proxy applications by subclassing them.
   protected List<Long> save(@Nullable Tracking tracking, Aggregate<?>... aggregates) {
+    return save(tracking, List.of(), aggregates);
+  }
+
+  /**
+   * Saves the new events of the given aggregates, then the given events (each the next version of its aggregate,
+   * as for {@link #saveEvents}), and, if given, a tracking record, atomically; as {@link #save(Tracking,
+   * Aggregate...)} otherwise. A process application records what a policy collected with it.
+   *
+   * @throws dev.eventsourcing.persistence.RecordConflictException if an aggregate is stale, another save recorded
+   *     one of the events' versions first, or the tracking record's upstream notification is already tracked
+   */
+  protected List<Long> save(
+      @Nullable Tracking tracking, List<? extends DomainEvent<?>> events, Aggregate<?>... aggregates) {
     Set<Aggregate<?>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     List<DomainEvent<?>> pending = new ArrayList<>();
     Map<UUID, UUID> subjects = Map.of();
@@ -337,6 +350,7 @@ public class Application implements AutoCloseable {
         }
       }
     }
+    pending.addAll(events);
     if (pending.isEmpty() && tracking == null) {
       return List.of();
     }

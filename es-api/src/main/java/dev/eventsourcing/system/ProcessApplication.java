@@ -126,7 +126,8 @@ public abstract class ProcessApplication extends Application {
 
   /**
    * Turns an upstream event into new events: it creates or changes aggregates (it may get them from {@link
-   * #repository()}), and passes each to {@link ProcessingEvent#collectEvents}; it saves nothing itself. Events it
+   * #repository()}), and passes each, or the new events of an immutable aggregate, to {@link
+   * ProcessingEvent#collectEvents}; it saves nothing itself. Events it
    * has no use for it ignores. If it throws, nothing is recorded for the notification, processing stops with a
    * {@link ProcessingException}, and the notification is processed again when processing is next started.
    *
@@ -291,6 +292,7 @@ public abstract class ProcessApplication extends Application {
     public void process(List<Notification> batch, long previous) {
       FollowerLoop loop = upstreams.get(upstream.name());
       List<Aggregate<?>> collected = new ArrayList<>();
+      List<DomainEvent<?>> events = new ArrayList<>();
       for (Notification notification : batch) {
         DomainEvent<?> event;
         try {
@@ -309,10 +311,11 @@ public abstract class ProcessApplication extends Application {
           throw loop.failure("the policy's processing of", notification, e);
         }
         collected.addAll(processing.aggregates());
+        events.addAll(processing.events());
       }
       Notification last = batch.get(batch.size() - 1);
       try {
-        save(new Tracking(upstream.name(), last.id()), collected.toArray(Aggregate<?>[]::new));
+        save(new Tracking(upstream.name(), last.id()), events, collected.toArray(Aggregate<?>[]::new));
       } catch (RecordConflictException | OperationalException e) {
         throw e;
       } catch (RuntimeException e) {
