@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -30,12 +31,22 @@ final class HealthChecks {
 
   static void add(AfterBeanDiscovery event, BeanManager beans, Collection<Class<? extends Application>> annotated,
       DeploymentBeans deployment, ContainerSystems systems) {
-    HealthCheck stores = () -> stores(beans, List.copyOf(annotated), deployment, systems);
-    HealthCheck followers = () -> followers(systems);
+    List<Class<? extends Application>> types = List.copyOf(annotated);
+    HealthCheck stores = () -> answer(STORES, () -> stores(beans, types, deployment, systems));
+    HealthCheck followers = () -> answer(FOLLOWERS, () -> followers(systems));
     event.addBean().types(HealthCheck.class, Object.class).qualifiers(Readiness.Literal.INSTANCE)
         .scope(Dependent.class).createWith(context -> stores);
     event.addBean().types(HealthCheck.class, Object.class).qualifiers(Liveness.Literal.INSTANCE)
         .scope(Dependent.class).createWith(context -> followers);
+  }
+
+  /** The check's answer, or, if it fails, down with what failed. */
+  private static HealthCheckResponse answer(String name, Supplier<HealthCheckResponse> check) {
+    try {
+      return check.get();
+    } catch (RuntimeException e) {
+      return new HealthCheckResponse(name, HealthCheckResponse.Status.DOWN, Optional.of(Map.of("error", e.toString())));
+    }
   }
 
   /** Up if every application's store answers: the running systems' applications, and the annotated ones. */
