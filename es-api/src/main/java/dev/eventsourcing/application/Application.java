@@ -18,6 +18,7 @@ import dev.eventsourcing.persistence.SnapshotStore;
 import dev.eventsourcing.persistence.Tracking;
 import dev.eventsourcing.persistence.Transcoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -86,6 +87,8 @@ public class Application implements AutoCloseable {
   private final Object lock = new Object();
   private final List<Consumer<List<Long>>> saveListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<List<DomainEvent<?>>>> savedEventsListeners = new CopyOnWriteArrayList<>();
+  /** Replaced under lock, never changed: a save iterates over it without allocating. */
+  private volatile ApplicationObserver[] observers = {};
   /** Null until given, or made from the class when first used. Written under lock. */
   private volatile @Nullable ApplicationContext context;
   /** Null until the application is first used. Written under lock. */
@@ -395,6 +398,19 @@ public class Application implements AutoCloseable {
   }
 
   /**
+   * Tells {@code observer} of each save and conflict from now on, as {@link ApplicationObserver} describes; metrics
+   * use this. An application without observers pays nothing for them.
+   */
+  public void addObserver(ApplicationObserver observer) {
+    Objects.requireNonNull(observer, "observer");
+    synchronized (lock) {
+      ApplicationObserver[] added = Arrays.copyOf(observers, observers.length + 1);
+      added[observers.length] = observer;
+      observers = added;
+    }
+  }
+
+  /**
    * Forgets a data subject (crypto-shredding): destroys the data key of per-subject encryption ({@code
    * CIPHER_MODE=per-subject}) that encrypts the events and snapshots of every aggregate of the subject (see {@link
    * PersonalData}). Afterwards the repository raises {@link AggregateErasedException} for those aggregates, the
@@ -440,6 +456,8 @@ public class Application implements AutoCloseable {
   private List<Long> record(
       List<? extends DomainEvent<?>> events, @Nullable Tracking tracking, Map<UUID, UUID> subjects) {
     SaveEvent saving = FlightRecorder.AVAILABLE ? SaveEvent.start() : null;
+    ApplicationObserver[] observing = observers;
+    long began = observing.length == 0 ? 0 : System.nanoTime();
     List<Long> ids;
     try {
       ids = parts().events().put(events, tracking, subjects);
@@ -447,10 +465,19 @@ public class Application implements AutoCloseable {
       if (FlightRecorder.AVAILABLE) {
         ConflictEvent.commit(name(), events.size(), tracking, conflict);
       }
+      for (ApplicationObserver observer : observing) {
+        observer.conflicted(this, conflict);
+      }
       throw conflict;
     }
     if (saving != null) {
       saving.end(name(), events.size(), ids, tracking);
+    }
+    if (observing.length > 0) {
+      long nanos = System.nanoTime() - began;
+      for (ApplicationObserver observer : observing) {
+        observer.saved(this, events.size(), nanos);
+      }
     }
     if (!ids.isEmpty()) {
       saveListeners.forEach(listener -> listener.accept(ids));

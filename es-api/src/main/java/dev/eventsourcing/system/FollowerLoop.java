@@ -52,6 +52,11 @@ final class FollowerLoop {
     /** Up to {@value ProcessApplication#PAGE_SIZE} notifications of the upstream log, from {@code start} on. */
     List<Notification> select(long start);
 
+    /** Whether {@link #select} reads only some topics of the upstream log. */
+    default boolean filtersTopics() {
+      return false;
+    }
+
     /**
      * Processes the notifications and records the results with the new position, the last notification's id, in
      * one transaction.
@@ -75,6 +80,12 @@ final class FollowerLoop {
   private final BackOff backOff;
   private final Sleeper sleeper;
   private final LongSupplier nanoTime;
+  private final Supplier<FollowerObserver> observer;
+  /**
+   * For a follower that reads only some topics: the upstream log's last notification id that a pull, which read
+   * it when it started, went past with no notification of those topics after its position. 0 otherwise.
+   */
+  private volatile long examined;
   // While a step fails transiently: when the failures started, and how many in a row.
   private long failingSince;
   private int failures;
@@ -85,12 +96,23 @@ final class FollowerLoop {
    * @param upstream the upstream application's name
    */
   FollowerLoop(String kind, String name, String upstream, ProcessingSettings settings, Steps steps) {
-    this(kind, name, upstream, settings, steps, Thread::sleep, System::nanoTime);
+    this(kind, name, upstream, settings, steps, () -> NO_OBSERVER);
+  }
+
+  /** As the other constructor, the observer of its processing got from {@code observer} each time. */
+  FollowerLoop(String kind, String name, String upstream, ProcessingSettings settings, Steps steps,
+      Supplier<FollowerObserver> observer) {
+    this(kind, name, upstream, settings, steps, Thread::sleep, System::nanoTime, observer);
   }
 
   /** As the other constructor, with a test's waits and clock. */
   FollowerLoop(String kind, String name, String upstream, ProcessingSettings settings, Steps steps, Sleeper sleeper,
       LongSupplier nanoTime) {
+    this(kind, name, upstream, settings, steps, sleeper, nanoTime, () -> NO_OBSERVER);
+  }
+
+  private FollowerLoop(String kind, String name, String upstream, ProcessingSettings settings, Steps steps,
+      Sleeper sleeper, LongSupplier nanoTime, Supplier<FollowerObserver> observer) {
     this.follower = kind + " " + name;
     this.name = name;
     this.upstream = upstream;
@@ -99,16 +121,22 @@ final class FollowerLoop {
     this.backOff = new BackOff(settings.retryDelay(), settings.maxRetryDelay());
     this.sleeper = sleeper;
     this.nanoTime = nanoTime;
+    this.observer = observer;
   }
 
+  /** The observer of a follower that has none. */
+  static final FollowerObserver NO_OBSERVER = new FollowerObserver() {};
+
   /**
-   * How far the follower is behind: the id of the upstream log's last notification minus the follower's position.
-   * Reads both from the stores, so it may be a little out of date by the time it returns.
+   * How far the follower is behind: the id of the upstream log's last notification minus the follower's position,
+   * or, for a follower that reads only some topics, minus the last id this process found it had nothing to read
+   * up to, if that is greater. Reads both ids from the stores, so it may be a little out of date by the time it
+   * returns.
    *
    * @throws OperationalException if a store can't be read
    */
   long lag() {
-    long position = steps.position();
+    long position = Math.max(steps.position(), examined);
     return Math.max(0, steps.end() - position);
   }
 
@@ -120,6 +148,25 @@ final class FollowerLoop {
    * @throws ProcessingException if one could not be processed; those before it are processed and recorded
    */
   int pull(BooleanSupplier carryOn) {
+    try {
+      return pulling(carryOn);
+    } catch (RuntimeException | Error e) {
+      observer.get().failed(name, upstream, e);
+      throw e;
+    }
+  }
+
+  private int pulling(BooleanSupplier carryOn) {
+    // Read first, so that every notification up to it is committed before the pages are selected: the stores give
+    // notification ids in commit order.
+    long end = 0;
+    if (steps.filtersTopics()) {
+      Long read = attempt(() -> "reading the last notification id of " + upstream, steps::end, carryOn);
+      if (read == null) {
+        return 0;
+      }
+      end = read;
+    }
     int processed = 0;
     int conflicts = 0;
     long oneByOneUntil = 0;
@@ -138,8 +185,12 @@ final class FollowerLoop {
       if (page == null) {
         return processed;
       }
+      observer.get().read(name, upstream, page.size());
       if (page.isEmpty()) {
         progress.caughtUp(position);
+        if (end > examined) {
+          examined = end;
+        }
         return processed;
       }
       int index = 0;
@@ -150,6 +201,7 @@ final class FollowerLoop {
         long previous = position;
         Boolean recorded;
         BatchEvent event = FlightRecorder.AVAILABLE ? BatchEvent.start() : null;
+        long began = System.nanoTime();
         try {
           recorded = attempt(() -> "recording the processing of notification " + last.id() + " of " + upstream,
               () -> {
@@ -180,6 +232,7 @@ final class FollowerLoop {
         if (event != null) {
           event.end(name, upstream, batch);
         }
+        observer.get().processed(name, upstream, size, System.nanoTime() - began);
         conflicts = 0;
         position = last.id();
         processed += size;
@@ -254,6 +307,7 @@ final class FollowerLoop {
     if (event != null) {
       event.end(name, upstream, failures, delay.toMillis(), what.get(), failure);
     }
+    observer.get().retried(name, upstream, failure);
     return carryOn.getAsBoolean();
   }
 

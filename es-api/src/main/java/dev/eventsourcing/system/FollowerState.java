@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param error what stopped it, {@code null} while it runs: a {@link ProcessingException} naming the notification,
  *     or an {@link Error}
  * @param lag how far it is behind the leader: the id of the leader's last notification minus that of the last one
- *     the follower has processed (its tracking record). 0 when it has caught up; a follower that reads only some
- *     topics stays behind by the notifications of other topics after the last one it processed
+ *     the follower has processed (its tracking record), or, for a follower that reads only some topics, the last
+ *     one it found it had nothing more to read up to (see {@link ProcessApplication#lag}). 0 when it has caught up
  */
 public record FollowerState(String name, String upstream, Status status, @Nullable Throwable error, long lag) {
   /** Whether a follower processes what its leaders record. */

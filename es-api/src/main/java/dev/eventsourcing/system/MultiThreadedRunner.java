@@ -122,6 +122,11 @@ public final class MultiThreadedRunner implements Runner {
   }
 
   @Override
+  public List<Application> applications() {
+    return state.applications();
+  }
+
+  @Override
   public List<Throwable> failures() {
     return state.failures();
   }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -75,6 +76,10 @@ public abstract class ProcessApplication extends Application {
   private final Map<String, FollowerLoop> upstreams = new ConcurrentHashMap<>();
   private final Object processing = new Object();
   private volatile @Nullable ProcessingSettings settings;
+  /** Replaced under {@code upstreams}' lock, never changed. */
+  private volatile FollowerObserver observer = FollowerLoop.NO_OBSERVER;
+  /** Whether this process holds the lease, null until a worker first takes or misses it. */
+  private volatile @Nullable Boolean leaseHeld;
 
   /** The upstream application a process application follows: where its notifications are and how to decode them. */
   private record Upstream(String name, ApplicationRecorder recorder, Mapper mapper) {}
@@ -148,7 +153,8 @@ public abstract class ProcessApplication extends Application {
   public void follow(Application leader) {
     Upstream upstream = new Upstream(leader.name(), leader.recorder(), leader.mapper());
     FollowerLoop loop =
-        new FollowerLoop("application", name(), upstream.name(), processingSettings(), new Steps(upstream));
+        new FollowerLoop("application", name(), upstream.name(), processingSettings(), new Steps(upstream),
+            this::observer);
     if (upstreams.putIfAbsent(upstream.name(), loop) != null) {
       throw new IllegalArgumentException(
           "application " + name() + " already follows an application named " + upstream.name());
@@ -181,11 +187,58 @@ public abstract class ProcessApplication extends Application {
   }
 
   /**
-   * How far this application is behind a followed application: the id of its last notification minus that of
-   * the last one this application has processed.
+   * How far this application is behind a followed application: the id of the leader's last notification minus
+   * that of the last one this application has processed (its tracking record). An application that reads only
+   * some topics ({@link #upstreamTopics()}) counts from the last notification id it found it had nothing more to
+   * read up to, when that is greater: so its lag is 0 once this process has read to the leader's end, although it
+   * tracks only the notifications it processed. Reads both stores.
+   *
+   * @throws IllegalArgumentException if no application of that name is followed
+   * @throws OperationalException if a store can't be read
    */
-  long lag(String leaderName) {
-    return Objects.requireNonNull(upstreams.get(leaderName), leaderName).lag();
+  public long lag(String leaderName) {
+    FollowerLoop loop = upstreams.get(leaderName);
+    if (loop == null) {
+      throw new IllegalArgumentException("application " + name() + " does not follow an application named "
+          + leaderName + " (it follows " + upstreams.keySet() + ")");
+    }
+    return loop.lag();
+  }
+
+  /** The names of the applications this one follows, in no particular order. */
+  public Set<String> leaders() {
+    return Set.copyOf(upstreams.keySet());
+  }
+
+  /**
+   * Tells {@code observer} of this application's processing of each upstream log from now on, as {@link
+   * FollowerObserver} describes; metrics use this. An application without one pays nothing for it.
+   */
+  public void addFollowerObserver(FollowerObserver added) {
+    Objects.requireNonNull(added, "observer");
+    synchronized (upstreams) {
+      FollowerObserver before = observer;
+      observer = before == FollowerLoop.NO_OBSERVER ? added : new FollowerObservers(before, added);
+    }
+  }
+
+  /**
+   * Whether this process holds the application's lease, so that it processes here: empty unless a {@link
+   * MultiThreadedRunner}'s worker runs it, and until the worker has first tried to take it.
+   */
+  public Optional<Boolean> leaseHeld() {
+    return Optional.ofNullable(leaseHeld);
+  }
+
+  /** The observer of this application's processing: none, one, or several. */
+  FollowerObserver observer() {
+    return observer;
+  }
+
+  /** A worker took the lease, or found it lost, or released it: recorded, then the observers are told. */
+  void lease(boolean held) {
+    leaseHeld = held;
+    observer.lease(name(), held);
   }
 
   @Override
@@ -228,6 +281,11 @@ public abstract class ProcessApplication extends Application {
     @Override
     public List<Notification> select(long start) {
       return upstream.recorder().selectNotifications(start, PAGE_SIZE, null, upstreamTopics());
+    }
+
+    @Override
+    public boolean filtersTopics() {
+      return !upstreamTopics().isEmpty();
     }
 
     @Override

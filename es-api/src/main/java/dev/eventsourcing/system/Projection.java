@@ -164,6 +164,11 @@ public abstract class Projection {
     }
 
     @Override
+    public boolean filtersTopics() {
+      return !topics().isEmpty();
+    }
+
+    @Override
     public void process(List<Notification> batch, long previous) {
       FollowerLoop loop = upstreams.get(upstream.name());
       List<DomainEvent<?>> events = new ArrayList<>(batch.size());

@@ -40,6 +40,13 @@ public interface Runner extends AutoCloseable {
   <A extends Application> A get(Class<A> type);
 
   /**
+   * The running applications, in the order of the system's applications: what metrics and health checks observe.
+   *
+   * @throws IllegalStateException if the runner is not running
+   */
+  List<Application> applications();
+
+  /**
    * The failures that have stopped followers so far, the first first; empty while every follower is processing.
    * Each is a {@link ProcessingException} naming the follower and the notification, or an {@link Error}.
    */

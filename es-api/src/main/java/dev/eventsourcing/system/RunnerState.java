@@ -48,6 +48,13 @@ final class RunnerState {
     return applications.get(type);
   }
 
+  synchronized List<Application> applications() {
+    if (applications == null || stopped) {
+      throw new IllegalStateException(runner + " is not running: " + (stopped ? "it was stopped" : "start it first"));
+    }
+    return applications.all();
+  }
+
   /** Records that a follower stopped with a failure. */
   synchronized void fail(ProcessApplication follower, Throwable cause) {
     LOGGER.log(System.Logger.Level.ERROR, "application " + follower.name() + " stopped processing", cause);

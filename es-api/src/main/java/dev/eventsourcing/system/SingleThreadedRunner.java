@@ -72,6 +72,11 @@ public final class SingleThreadedRunner implements Runner {
   }
 
   @Override
+  public List<Application> applications() {
+    return state.applications();
+  }
+
+  @Override
   public List<Throwable> failures() {
     return state.failures();
   }

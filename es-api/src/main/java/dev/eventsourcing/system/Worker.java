@@ -114,6 +114,7 @@ final class Worker implements Runnable {
     } finally {
       if (lease != null) {
         lease.close();
+        follower.lease(false);
       }
     }
   }
@@ -128,6 +129,7 @@ final class Worker implements Runnable {
       if (FlightRecorder.AVAILABLE) {
         LeaseEvent.lost(follower.name());
       }
+      follower.lease(false);
     }
     Lease lease;
     try {
@@ -145,6 +147,7 @@ final class Worker implements Runnable {
       if (FlightRecorder.AVAILABLE) {
         LeaseEvent.taken(follower.name(), again);
       }
+      follower.lease(true);
     }
     return lease;
   }

@@ -31,13 +31,14 @@ import org.junit.jupiter.api.Test;
  * <pre>
  * domain  <-  persistence  <-  cipher, compressor, memory  (implementations of persistence's interfaces)
  *                   ^
- *                   +--------  application  <-  system
+ *                   +--------  application  <-  system  <-  micrometer
  * </pre>
  *
  * <p>That is, {@code domain} depends on nothing else of the library; {@code persistence} on {@code domain} only,
  * finding ciphers, compressors and stores by their topic or as services; the implementations and {@code
- * application} on both; {@code system} on those and {@code application}. A package that is not listed fails the
- * test, so a new package gets its place here.
+ * application} on both; {@code system} on those and {@code application}; {@code micrometer} (metrics, on the
+ * optional Micrometer) on {@code application} and {@code system}, and nothing refers to it. A package that is
+ * not listed fails the test, so a new package gets its place here.
  */
 class LayeringTest {
   private static final Pattern LIBRARY_CLASS = Pattern.compile("dev/eventsourcing/([a-z0-9_/]+)/[A-Za-z0-9_$]+");
@@ -50,7 +51,8 @@ class LayeringTest {
       "compressor", Set.of("domain", "persistence"),
       "memory", Set.of("domain", "persistence"),
       "application", Set.of("domain", "persistence"),
-      "system", Set.of("domain", "persistence", "application"));
+      "system", Set.of("domain", "persistence", "application"),
+      "micrometer", Set.of("domain", "persistence", "application", "system"));
 
   @Test
   void theDomainPackageReferencesNoOtherPackageOfTheLibrary() throws IOException {

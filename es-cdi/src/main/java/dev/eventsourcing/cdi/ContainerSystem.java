@@ -78,6 +78,11 @@ final class ContainerSystem {
     return started;
   }
 
+  /** The system's runner if it has been started (it may be starting still), without starting it. */
+  @Nullable Runner started() {
+    return runner;
+  }
+
   /**
    * The system's started runner, once it has started: while it starts, the container constructs its applications
    * on this thread, and one of them that injects the runner gets it; other threads wait. If it fails to start, the

@@ -2,6 +2,8 @@ package dev.eventsourcing.cdi;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.system.EventSystem;
+import dev.eventsourcing.system.Runner;
+import java.util.ArrayList;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.List;
@@ -79,6 +81,18 @@ final class ContainerSystems {
   /** Whether the application is a runner's, which the runner closes. */
   boolean isRunners(Application application) {
     return systems.stream().anyMatch(system -> system.isRunners(application));
+  }
+
+  /** The runners that have started, without starting the others. */
+  List<Runner> started() {
+    List<Runner> started = new ArrayList<>();
+    for (ContainerSystem system : systems) {
+      Runner runner = system.started();
+      if (runner != null) {
+        started.add(runner);
+      }
+    }
+    return started;
   }
 
   /** Stops every runner. */

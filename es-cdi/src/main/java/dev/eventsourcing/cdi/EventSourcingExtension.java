@@ -51,9 +51,16 @@ import java.util.Set;
  * the named store exists; an {@linkplain EventSourcingApplication#eager() eager} application is constructed then,
  * so every setting of its store is checked. A bad setting fails the deployment with a message that names the
  * application and the setting.
+ *
+ * <p>With MicroProfile Health in the container, the extension adds a readiness check, {@value
+ * HealthChecks#STORES}, whose data names each application with whether its store answers, and a liveness check,
+ * {@value HealthChecks#FOLLOWERS}, whose data names each follower of each leader of the running systems with
+ * whether it runs or which error stopped it.
  */
 public class EventSourcingExtension implements Extension {
   private static final System.Logger LOGGER = System.getLogger(EventSourcingExtension.class.getName());
+  /** Whether the container has MicroProfile Health: then the extension adds its checks, else nothing refers to it. */
+  private static final boolean HEALTH = ContainerSettings.isPresent("org.eclipse.microprofile.health.HealthCheck");
   private final Map<Class<? extends Application>, EventSourcingApplication> applications = new LinkedHashMap<>();
   private final List<String> misplaced = new ArrayList<>();
   private final DeploymentBeans deployment = new DeploymentBeans();
@@ -98,6 +105,9 @@ public class EventSourcingExtension implements Extension {
           + ", which does not extend dev.eventsourcing.application.Application"));
     }
     ApplicationContexts.add(event, applications.keySet(), deployment, beans);
+    if (HEALTH) {
+      HealthChecks.add(event, beans, applications.keySet(), deployment, systems);
+    }
     List<Bean<?>> produced = deployment.systems();
     if (produced.isEmpty()) {
       event.addBean()
