@@ -17,6 +17,8 @@ public final class TableNames {
   public static final String SNAPSHOTS = "snapshots";
   public static final String TRACKING = "tracking";
   public static final String KEYS = "keys";
+  /** The counter row of the jpa store's notification ids, on databases other than PostgreSQL and SQLite. */
+  public static final String COUNTER = "counter";
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
   /** PostgreSQL's limit on identifiers (63 bytes) less the longest suffix, {@code _events_notification_id}. */
@@ -81,6 +83,11 @@ public final class TableNames {
 
   public @Nullable String schema() {
     return schema;
+  }
+
+  /** The counter of notification ids, on databases other than PostgreSQL and SQLite. */
+  public String counter() {
+    return qualified(COUNTER);
   }
 
   private String qualified(String table) {

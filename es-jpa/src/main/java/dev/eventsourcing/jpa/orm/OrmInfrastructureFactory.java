@@ -14,15 +14,17 @@ import java.util.Set;
 /**
  * The factory of the JPA store ({@code PERSISTENCE_MODULE=jpa}): the application's events, snapshots, tracking
  * records and data keys as JPA entities, through an {@code EntityManager} of a persistence unit built with
- * Hibernate, on the tables of the {@code postgres} and {@code sqlite} stores. Besides the settings of every store,
- * it reads (each may be prefixed with the application's name):
+ * Hibernate or EclipseLink, on the tables of the {@code postgres} and {@code sqlite} stores. Besides the settings of
+ * every store, it reads (each may be prefixed with the application's name):
  *
  * <ul>
  *   <li>{@value #JPA_JDBC_URL}, {@value #JPA_JDBC_USER}, {@value #JPA_JDBC_PASSWORD}: the database of a persistence
  *       unit the store builds, on a HikariCP pool of its own; the URL begins with {@code jdbc:postgresql:} or
  *       {@code jdbc:sqlite:} (a database file), and Hibernate's dialect follows from it;
+ *   <li>{@value #JPA_PROVIDER}: the JPA provider of a unit the store builds from the URL, {@code hibernate} (the
+ *       default) or {@code eclipselink}; EclipseLink runs on PostgreSQL, not SQLite;
  *   <li>{@value #JPA_PERSISTENCE_UNIT}: instead, the name of a persistence unit of the class path's {@code
- *       META-INF/persistence.xml}, with Hibernate as its provider and the library's entities mapped ({@code
+ *       META-INF/persistence.xml}, with Hibernate or EclipseLink as its provider and the library's entities mapped ({@code
  *       <mapping-file>META-INF/eventsourcing/orm.xml</mapping-file>}); the store builds it once per application;
  *   <li>{@value dev.eventsourcing.jpa.JpaInfrastructureFactory#CREATE_TABLE}: create the application's tables, each
  *       if it does not exist, when its recorder is made (default {@code true}).
@@ -33,6 +35,7 @@ public class OrmInfrastructureFactory extends InfrastructureFactory {
   public static final String JPA_JDBC_USER = "JPA_JDBC_USER";
   public static final String JPA_JDBC_PASSWORD = "JPA_JDBC_PASSWORD";
   public static final String JPA_PERSISTENCE_UNIT = "JPA_PERSISTENCE_UNIT";
+  public static final String JPA_PROVIDER = "JPA_PROVIDER";
 
   private final OrmStore store;
   private final boolean createTables;
@@ -42,7 +45,7 @@ public class OrmInfrastructureFactory extends InfrastructureFactory {
     super(environment);
     OrmSettings settings = OrmSettings.of(environment);
     this.createTables = settings.createTables();
-    this.store = HibernateUnits.open(environment.name(), settings, isPerSubjectEncryption());
+    this.store = PersistenceUnits.open(environment.name(), settings, isPerSubjectEncryption());
   }
 
   /**

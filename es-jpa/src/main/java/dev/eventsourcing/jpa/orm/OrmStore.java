@@ -4,11 +4,14 @@ import dev.eventsourcing.jpa.JpaErrors;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
 import dev.eventsourcing.jpa.entity.EventRecord;
+import dev.eventsourcing.jpa.entity.NotificationCounter;
+import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.RecordConflictException;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.LockModeType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +38,7 @@ final class OrmStore implements AutoCloseable {
   private final EntityManagerFactory entityManagers;
   private final List<AutoCloseable> resources;
   private final WriterQueue writers;
-  private final String lockEvents;
+  private final @Nullable String lockEvents;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** @param resources what the store closes after the entity manager factory, such as its pool */
@@ -48,7 +51,7 @@ final class OrmStore implements AutoCloseable {
     this.resources = List.copyOf(resources);
     // Writers of this process wait here, holding no connection, rather than in the database's lock.
     this.writers = new WriterQueue(applicationName, -1, "");
-    this.lockEvents = database.lockEvents(tables);
+    this.lockEvents = database.countsInARow() ? null : database.lockEvents(tables);
   }
 
   String applicationName() {
@@ -86,12 +89,33 @@ final class OrmStore implements AutoCloseable {
   /**
    * Keeps the other writers of events out until the transaction ends, and returns the highest notification id
    * recorded (0 if none). The events of the transaction get the ids after it, so ids are gap-free, contiguous per
-   * transaction and in commit order: no reader can see id N before every id below N is committed.
+   * transaction and in commit order: no reader can see id N before every id below N is committed. Where the
+   * database has no table lock the store takes, the counter row is read with {@code PESSIMISTIC_WRITE}, and its
+   * count is the highest id.
    */
   long lockEvents(EntityManager entityManager) {
+    if (lockEvents == null) {
+      return counter(entityManager, LockModeType.PESSIMISTIC_WRITE).notificationId();
+    }
     entityManager.createNativeQuery(lockEvents).executeUpdate();
     Long highest = maxNotificationId(entityManager);
     return highest == null ? 0 : highest;
+  }
+
+  /** After {@link #lockEvents}, in its transaction: the ids up to {@code highestId} are assigned. */
+  void assigned(EntityManager entityManager, long highestId) {
+    if (lockEvents == null) {
+      counter(entityManager, LockModeType.NONE).advanceTo(highestId);
+    }
+  }
+
+  private NotificationCounter counter(EntityManager entityManager, LockModeType lock) {
+    NotificationCounter counter = entityManager.find(NotificationCounter.class, NotificationCounter.ID, lock);
+    if (counter == null) {
+      throw new ProgrammingException("application " + applicationName + ": the counter row of "
+          + tables.counter() + " is not there: its tables are created by the store (CREATE_TABLE=true), with it");
+    }
+    return counter;
   }
 
   /** The highest notification id recorded, or {@code null} if none. */
