@@ -194,6 +194,11 @@ public class EventSourcingExtension implements Extension {
    * processing settings: the default name, without an overridden name's own prefix.
    */
   private static void check(Class<? extends Application> type, ContainerSettings settings) {
+    if (settings.entityManager() != null) {
+      // The store is the jpa store on that entity manager, which reads its settings when it opens.
+      settings.builder(type).context();
+      return;
+    }
     Environment environment = Environment.fromProcess(type.getSimpleName(), settings.settings());
     InfrastructureFactory.check(environment);
     if (ProcessApplication.class.isAssignableFrom(type)) {

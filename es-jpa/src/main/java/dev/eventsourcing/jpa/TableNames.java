@@ -39,18 +39,32 @@ public final class TableNames {
    * @throws ConfigurationException if the application's name or the schema is not a safe identifier
    */
   public static TableNames of(Environment environment, @Nullable String schemaKey) {
-    String prefix = environment.name().toLowerCase(Locale.ROOT);
-    if (!IDENTIFIER.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
-      throw new ConfigurationException("application name '" + environment.name() + "' can't name database tables:"
-          + " in lower case it must match " + IDENTIFIER + " and have at most " + MAX_PREFIX_LENGTH
-          + " characters (override Application.name())");
-    }
+    String prefix = prefixOf(environment.name());
     String schema = schemaKey == null ? null : environment.get(schemaKey);
     if (schema != null && (!IDENTIFIER.matcher(schema).matches() || schema.length() > 63)) {
       throw environment.invalid(schemaKey, "='" + schema + "' is not a schema name this library accepts: it must"
           + " match " + IDENTIFIER + " and have at most 63 characters");
     }
     return new TableNames(prefix, schema);
+  }
+
+  /**
+   * The tables of the application of that name, in no schema.
+   *
+   * @throws ConfigurationException if the name is not a safe identifier
+   */
+  public static TableNames of(String applicationName) {
+    return new TableNames(prefixOf(applicationName), null);
+  }
+
+  private static String prefixOf(String applicationName) {
+    String prefix = applicationName.toLowerCase(Locale.ROOT);
+    if (!IDENTIFIER.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
+      throw new ConfigurationException("application name '" + applicationName + "' can't name database tables:"
+          + " in lower case it must match " + IDENTIFIER + " and have at most " + MAX_PREFIX_LENGTH
+          + " characters (override Application.name())");
+    }
+    return prefix;
   }
 
   /** The events table, qualified with the schema if there is one. */

@@ -2,11 +2,13 @@ package dev.eventsourcing.jpa.orm;
 
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.persistence.AggregateRecorder;
+import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.ApplicationRecorder;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.NotSupportedException;
 import dev.eventsourcing.persistence.ProcessRecorder;
+import jakarta.persistence.EntityManager;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +48,24 @@ public class OrmInfrastructureFactory extends InfrastructureFactory {
     OrmSettings settings = OrmSettings.of(environment);
     this.createTables = settings.createTables();
     this.store = PersistenceUnits.open(environment.name(), settings, isPerSubjectEncryption());
+  }
+
+  /**
+   * The store of an application on a server's container-managed entity manager (JTA), such as one of {@code
+   * @PersistenceContext}: its writes join the caller's JTA transaction, or run in one of their own. The
+   * entity manager's persistence unit maps the library's entities to this application's tables: it includes
+   * {@code <mapping-file>META-INF/eventsourcing/orm.xml</mapping-file>} and names the application in the property
+   * {@code eventsourcing.application}, which the provider's naming hook reads. The server keeps the entity manager
+   * and closes it.
+   *
+   * @throws ConfigurationException if a setting is invalid, the process is not a server, or the unit maps another
+   *     application's tables
+   */
+  public OrmInfrastructureFactory(Environment environment, EntityManager entityManager) {
+    super(environment);
+    OrmSettings settings = OrmSettings.forEntityManager(environment);
+    this.createTables = settings.createTables();
+    this.store = ServerUnits.open(environment.name(), settings.tables(), entityManager);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.eventsourcing.jpa.JpaInfrastructureFactory;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.Environment;
+import dev.eventsourcing.persistence.InfrastructureFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +73,27 @@ record OrmSettings(
     }
     return new OrmSettings(tables, url, database, provider, environment.get(JPA_JDBC_USER),
         environment.get(JPA_JDBC_PASSWORD), null, createTables);
+  }
+
+  /**
+   * The settings of a store on an entity manager given in code: {@value OrmInfrastructureFactory#JPA_JDBC_URL},
+   * {@value OrmInfrastructureFactory#JPA_PERSISTENCE_UNIT} and {@value OrmInfrastructureFactory#JPA_PROVIDER} are
+   * not read, so none may be set, and {@code PERSISTENCE_MODULE}, if set, must be {@code jpa}.
+   */
+  static OrmSettings forEntityManager(Environment environment) {
+    String module = environment.get(InfrastructureFactory.PERSISTENCE_MODULE);
+    if (module != null && !module.trim().equals("jpa")) {
+      throw environment.invalid(InfrastructureFactory.PERSISTENCE_MODULE, "='" + module + "', but the application"
+          + " is given an EntityManager, which only the jpa store takes: set it to jpa");
+    }
+    for (String unused : new String[] {JPA_JDBC_URL, JPA_PERSISTENCE_UNIT, JPA_PROVIDER}) {
+      if (environment.get(unused) != null) {
+        throw new ConfigurationException("application " + environment.name() + ": " + unused + " is set, but the"
+            + " application is given an EntityManager, whose persistence unit holds its events: unset it");
+      }
+    }
+    return new OrmSettings(TableNames.of(environment, null), null, null, null, null, null, null,
+        environment.getBoolean(JpaInfrastructureFactory.CREATE_TABLE, true));
   }
 
   /** Never shows the password, nor the URL's parameters. */

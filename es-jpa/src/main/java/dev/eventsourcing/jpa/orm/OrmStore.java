@@ -10,7 +10,6 @@ import dev.eventsourcing.persistence.RecordConflictException;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.LockModeType;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One application's tables in one persistence unit, and the transactions on them: what the recorders of the JPA
- * store share. Each operation runs on an entity manager of its own, each write in one resource-local transaction,
+ * store share. The unit ({@link OrmUnit}) gives the entity managers and runs each write in one transaction,
  * committed whole or rolled back whole; every failure leaves as a persistence exception naming the application.
  */
 final class OrmStore implements AutoCloseable {
@@ -35,22 +34,30 @@ final class OrmStore implements AutoCloseable {
   private final String applicationName;
   private final TableNames tables;
   private final Database database;
-  private final EntityManagerFactory entityManagers;
+  private final OrmUnit unit;
   private final List<AutoCloseable> resources;
   private final WriterQueue writers;
   private final @Nullable String lockEvents;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** @param resources what the store closes after the entity manager factory, such as its pool */
+  /** A store on a persistence unit of its own, in resource-local transactions. */
   OrmStore(String applicationName, TableNames tables, Database database, EntityManagerFactory entityManagers,
+      List<? extends AutoCloseable> resources) {
+    this(applicationName, tables, database, new LocalUnit(entityManagers), resources);
+  }
+
+  /** @param resources what the store closes after the unit, such as its pool */
+  OrmStore(String applicationName, TableNames tables, Database database, OrmUnit unit,
       List<? extends AutoCloseable> resources) {
     this.applicationName = applicationName;
     this.tables = tables;
     this.database = database;
-    this.entityManagers = entityManagers;
+    this.unit = unit;
     this.resources = List.copyOf(resources);
-    // Writers of this process wait here, holding no connection, rather than in the database's lock.
-    this.writers = new WriterQueue(applicationName, -1, "");
+    // Writers of this process wait here, holding no connection, rather than in the database's lock; not in JTA
+    // transactions, where the lock outlasts the write (see WriterQueue).
+    this.writers = unit.joinsCallersTransactions() ? WriterQueue.none(applicationName)
+        : new WriterQueue(applicationName, -1, "");
     this.lockEvents = database.countsInARow() ? null : database.lockEvents(tables);
   }
 
@@ -58,15 +65,12 @@ final class OrmStore implements AutoCloseable {
     return applicationName;
   }
 
-  /** Runs reads on an entity manager of their own, outside a transaction. */
+  /** Runs reads outside a transaction of the store's (in the caller's JTA transaction, if the unit joins one). */
   <T> T read(String operation, Function<EntityManager, T> work) {
-    EntityManager entityManager = open(operation);
     try {
-      return work.apply(entityManager);
-    } catch (RuntimeException e) {
+      return unit.read(work);
+    } catch (Exception e) {
       throw translate(e, operation);
-    } finally {
-      entityManager.close();
     }
   }
 
@@ -84,6 +88,14 @@ final class OrmStore implements AutoCloseable {
    */
   <T> T write(String operation, Function<EntityManager, T> work) {
     return database.isSingleWriter() ? writeEvents(operation, work) : inTransaction(operation, work);
+  }
+
+  private <T> T inTransaction(String operation, Function<EntityManager, T> work) {
+    try {
+      return unit.inTransaction(work);
+    } catch (Exception e) {
+      throw translate(e, operation);
+    }
   }
 
   /**
@@ -129,7 +141,8 @@ final class OrmStore implements AutoCloseable {
     for (String table : logicalTables) {
       statements.addAll(database.createStatements(tables, table));
     }
-    write("creating tables " + String.join(", ", logicalTables), entityManager -> {
+    String operation = "creating tables " + String.join(", ", logicalTables);
+    Function<EntityManager, Void> create = entityManager -> {
       for (String statement : statements) {
         // PostgreSQL's DDL begins with a SELECT that takes an advisory lock.
         if (statement.toUpperCase(Locale.ROOT).startsWith("SELECT")) {
@@ -139,7 +152,20 @@ final class OrmStore implements AutoCloseable {
         }
       }
       return null;
-    });
+    };
+    if (database.isSingleWriter()) {
+      writers.inTurn(operation, () -> inNewTransaction(operation, create));
+    } else {
+      inNewTransaction(operation, create);
+    }
+  }
+
+  private <T> T inNewTransaction(String operation, Function<EntityManager, T> work) {
+    try {
+      return unit.inNewTransaction(work);
+    } catch (Exception e) {
+      throw translate(e, operation);
+    }
   }
 
   /**
@@ -153,43 +179,12 @@ final class OrmStore implements AutoCloseable {
     }
   }
 
-  private <T> T inTransaction(String operation, Function<EntityManager, T> work) {
-    EntityManager entityManager = open(operation);
-    EntityTransaction transaction = entityManager.getTransaction();
-    try {
-      transaction.begin();
-      T result = work.apply(entityManager);
-      entityManager.flush();
-      transaction.commit();
-      return result;
-    } catch (RuntimeException e) {
-      try {
-        if (transaction.isActive()) {
-          transaction.rollback();
-        }
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw translate(e, operation);
-    } finally {
-      entityManager.close();
-    }
-  }
-
-  private EntityManager open(String operation) {
-    try {
-      return entityManagers.createEntityManager();
-    } catch (RuntimeException e) {
-      throw translate(e, operation);
-    }
-  }
-
   /**
    * The persistence exception of a failure. A provider that finds two entities of one key in the same persistence
    * context (one batch holding an event twice) throws {@link EntityExistsException} before any statement runs: a
    * conflict, as a unique violation of the database is.
    */
-  private RuntimeException translate(RuntimeException failure, String operation) {
+  private RuntimeException translate(Exception failure, String operation) {
     if (failure instanceof EntityExistsException && !hasSqlCause(failure)) {
       return new RecordConflictException("application " + applicationName + ": " + operation + " failed: "
           + failure.getMessage(), failure);
@@ -207,7 +202,7 @@ final class OrmStore implements AutoCloseable {
     return false;
   }
 
-  /** Closes the entity manager factory and then what the store owns, all of them even if one fails. */
+  /** Closes the unit and then what the store owns, all of them even if one fails. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -215,7 +210,7 @@ final class OrmStore implements AutoCloseable {
     }
     RuntimeException failure = null;
     List<AutoCloseable> all = new ArrayList<>();
-    all.add(entityManagers::close);
+    all.add(unit);
     all.addAll(resources);
     for (AutoCloseable resource : all) {
       try {
