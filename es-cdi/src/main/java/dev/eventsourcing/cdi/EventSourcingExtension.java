@@ -159,7 +159,20 @@ public class EventSourcingExtension implements Extension {
     }
     applications.forEach((type, annotation) -> {
       try {
-        ContainerSettings own = settings.overlaid(deployment.config(type, beans));
+        ContainerSettings own;
+        try {
+          own = settings.overlaid(deployment.config(type, beans));
+        } catch (RuntimeException e) {
+          if (!ContainerSystem.isUnboundName(e)) {
+            throw e;
+          }
+          // Payara: a configuration of the application that injects a resource of the deployment, such as an
+          // EntityManager of @PersistenceContext, can't be made before the deployment's first call.
+          LOGGER.log(System.Logger.Level.INFO, "event-sourced application " + type.getName() + " is checked and"
+              + " constructed on first use, as a JNDI name its configuration needs is not bound while the"
+              + " deployment starts: " + e.getMessage());
+          return;
+        }
         if (annotation.eager()) {
           constructEagerly(type, beans, own);
         } else {
