@@ -3,6 +3,7 @@ package dev.eventsourcing.cdi;
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.ApplicationBuilder;
 import dev.eventsourcing.persistence.ConfigurationException;
+import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * UNIVERSE_PERSISTENCE_MODULE}.
  */
 record ContainerSettings(Map<String, String> settings, @Nullable DataSource dataSource,
-    @Nullable ThreadFactory threadFactory) {
+    @Nullable ThreadFactory threadFactory, @Nullable EntityManager entityManager) {
   static final String PREFIX = "eventsourcing.";
   /** The setting naming, by JNDI name, the {@code ManagedThreadFactory} of the runners' workers and stores' threads. */
   static final String MANAGED_THREAD_FACTORY = "MANAGED_THREAD_FACTORY";
@@ -40,15 +41,16 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
     Map<String, String> microProfile = MICROPROFILE_CONFIG ? MicroProfileSettings.read() : null;
     Map<String, String> settings = microProfile != null ? new HashMap<>(microProfile) : systemProperties();
     if (config == null) {
-      return new ContainerSettings(Map.copyOf(settings), null, null);
+      return new ContainerSettings(Map.copyOf(settings), null, null, null);
     }
     settings.putAll(config.settings());
-    return new ContainerSettings(Map.copyOf(settings), config.dataSource(), config.threadFactory());
+    return new ContainerSettings(Map.copyOf(settings), config.dataSource(), config.threadFactory(),
+        config.entityManager());
   }
 
   /**
-   * These settings overlaid with those of one application's configuration, whose {@code DataSource}, if it gives
-   * one, replaces this one.
+   * These settings overlaid with those of one application's configuration, whose {@code DataSource} or {@code
+   * EntityManager}, if it gives one, replaces this one's.
    */
   ContainerSettings overlaid(@Nullable EventSourcingConfig own) {
     if (own == null) {
@@ -56,18 +58,22 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
     }
     Map<String, String> overlaid = new HashMap<>(settings);
     overlaid.putAll(own.settings());
-    return new ContainerSettings(Map.copyOf(overlaid), own.dataSource() != null ? own.dataSource() : dataSource,
-        threadFactory);
+    boolean ownStore = own.dataSource() != null || own.entityManager() != null;
+    return new ContainerSettings(Map.copyOf(overlaid), ownStore ? own.dataSource() : dataSource, threadFactory,
+        ownStore ? own.entityManager() : entityManager);
   }
 
   /**
-   * A builder of applications of that class with these settings and {@code DataSource}, whose store's threads are
-   * the {@linkplain #managedThreads() managed ones}, if there are.
+   * A builder of applications of that class with these settings and {@code DataSource} or {@code EntityManager},
+   * whose store's threads are the {@linkplain #managedThreads() managed ones}, if there are.
    */
   <A extends Application> ApplicationBuilder<A> builder(Class<A> type) {
     ApplicationBuilder<A> builder = Application.builder(type).environment(settings);
     if (dataSource != null) {
       builder.dataSource(dataSource);
+    }
+    if (entityManager != null) {
+      builder.factory(EntityManagerStores.factory(entityManager));
     }
     ThreadFactory managed = managedThreads();
     if (managed != null) {

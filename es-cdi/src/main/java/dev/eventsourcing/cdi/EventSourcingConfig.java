@@ -1,5 +1,6 @@
 package dev.eventsourcing.cdi;
 
+import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * precedence over every other source. A setting applies to every application, or, prefixed with an application's
  * name in upper case ({@code UNIVERSE_PERSISTENCE_MODULE}), to that application alone. A {@code DataSource} given
  * here, such as one the container gives by {@code @Resource}, holds the events of every application that a
- * database store ({@code PERSISTENCE_MODULE}) is set for.
+ * database store ({@code PERSISTENCE_MODULE}) is set for; an {@code EntityManager} given here, such as one of {@code
+ * @PersistenceContext}, holds them in its persistence unit, with the {@code jpa} store.
  *
  * <pre>{@code
  * @Resource(lookup = "java:jboss/datasources/Events")
@@ -27,22 +29,40 @@ public final class EventSourcingConfig {
   private final Map<String, String> settings;
   private final @Nullable DataSource dataSource;
   private final @Nullable ThreadFactory threadFactory;
+  private final @Nullable EntityManager entityManager;
 
   private EventSourcingConfig(Map<String, String> settings, @Nullable DataSource dataSource,
-      @Nullable ThreadFactory threadFactory) {
+      @Nullable ThreadFactory threadFactory, @Nullable EntityManager entityManager) {
     this.settings = Map.copyOf(settings);
     this.dataSource = dataSource;
     this.threadFactory = threadFactory;
+    this.entityManager = entityManager;
   }
 
   /** These settings, and no {@code DataSource}. */
   public static EventSourcingConfig of(Map<String, String> settings) {
-    return new EventSourcingConfig(settings, null, null);
+    return new EventSourcingConfig(settings, null, null, null);
   }
 
-  /** The same settings with events kept in this {@code DataSource}, which the container keeps and closes. */
+  /**
+   * The same settings with events kept in this {@code DataSource}, which the container keeps and closes, instead
+   * of an {@code EntityManager} given before.
+   */
   public EventSourcingConfig withDataSource(DataSource dataSource) {
-    return new EventSourcingConfig(settings, Objects.requireNonNull(dataSource, "dataSource"), threadFactory);
+    return new EventSourcingConfig(settings, Objects.requireNonNull(dataSource, "dataSource"), threadFactory, null);
+  }
+
+  /**
+   * The same settings with events kept by the {@code jpa} store in the persistence unit of this container-managed
+   * (JTA) {@code EntityManager}, such as one of {@code @PersistenceContext}, instead of a {@code DataSource} given
+   * before: saves join the caller's JTA transaction, and commit with the deployment's own entities. The unit maps
+   * the library's entities to the tables of the application it names (see {@code docs/persistence-jpa.md}), so
+   * one unit serves one application: give it in a configuration {@link ForApplication} that application.
+   * {@code PERSISTENCE_MODULE}, if set for the application, must be {@code jpa}. Needs {@code es-jpa}.
+   */
+  public EventSourcingConfig withEntityManager(EntityManager entityManager) {
+    return new EventSourcingConfig(settings, null, threadFactory,
+        Objects.requireNonNull(entityManager, "entityManager"));
   }
 
   /**
@@ -52,7 +72,8 @@ public final class EventSourcingConfig {
    * {@code MANAGED_THREAD_FACTORY} setting, or its default one.
    */
   public EventSourcingConfig withThreadFactory(ThreadFactory threadFactory) {
-    return new EventSourcingConfig(settings, dataSource, Objects.requireNonNull(threadFactory, "threadFactory"));
+    return new EventSourcingConfig(settings, dataSource, Objects.requireNonNull(threadFactory, "threadFactory"),
+        entityManager);
   }
 
   public Map<String, String> settings() {
@@ -67,10 +88,15 @@ public final class EventSourcingConfig {
     return threadFactory;
   }
 
+  public @Nullable EntityManager entityManager() {
+    return entityManager;
+  }
+
   /** Names no values, as they may include passwords and keys. */
   @Override
   public String toString() {
     return "EventSourcingConfig" + settings.keySet() + (dataSource == null ? "" : " with a DataSource")
+        + (entityManager == null ? "" : " with an EntityManager")
         + (threadFactory == null ? "" : " with a ThreadFactory");
   }
 }

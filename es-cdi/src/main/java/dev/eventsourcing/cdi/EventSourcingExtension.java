@@ -169,7 +169,20 @@ public class EventSourcingExtension implements Extension {
     }
     applications.forEach((type, annotation) -> {
       try {
-        ContainerSettings own = settings.overlaid(deployment.config(type, beans));
+        ContainerSettings own;
+        try {
+          own = settings.overlaid(deployment.config(type, beans));
+        } catch (RuntimeException e) {
+          if (!ContainerSystem.isUnboundName(e)) {
+            throw e;
+          }
+          // Payara: a configuration of the application that injects a resource of the deployment, such as an
+          // EntityManager of @PersistenceContext, can't be made before the deployment's first call.
+          LOGGER.log(System.Logger.Level.INFO, "event-sourced application " + type.getName() + " is checked and"
+              + " constructed on first use, as a JNDI name its configuration needs is not bound while the"
+              + " deployment starts: " + e.getMessage());
+          return;
+        }
         if (annotation.eager()) {
           constructEagerly(type, beans, own);
         } else {
@@ -204,6 +217,11 @@ public class EventSourcingExtension implements Extension {
    * processing settings: the default name, without an overridden name's own prefix.
    */
   private static void check(Class<? extends Application> type, ContainerSettings settings) {
+    if (settings.entityManager() != null) {
+      // The store is the jpa store on that entity manager, which reads its settings when it opens.
+      settings.builder(type).context();
+      return;
+    }
     Environment environment = Environment.fromProcess(type.getSimpleName(), settings.settings());
     InfrastructureFactory.check(environment);
     if (ProcessApplication.class.isAssignableFrom(type)) {

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A store's reading of its driver's own error codes, for the exceptions that carry no SQLState: the part of {@link
- * JpaErrors}' translation that depends on one database, so that nothing else needs its driver.
+ * A store's reading of its driver's own error codes, for the exceptions whose SQLState is missing or says too
+ * little: the part of {@link JpaErrors}' translation that depends on one database, so that nothing else needs its
+ * driver. It is asked first, for every {@link SQLException} of a failure; where it answers {@code null}, the
+ * SQLState is read.
  */
 @FunctionalInterface
 public interface DriverErrors {
@@ -14,8 +16,7 @@ public interface DriverErrors {
   DriverErrors NONE = (e, message, failure) -> null;
 
   /**
-   * The persistence exception for {@code e}, which has no SQLState, or {@code null} if its codes say nothing this
-   * store knows.
+   * The persistence exception for {@code e}, or {@code null} if its codes say nothing this store knows.
    *
    * @param message what the translated exception says
    * @param failure what the translated exception holds as its cause

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>class 22: {@link DataException}.
  * </ul>
  *
- * <p>Nothing here depends on a driver: a store whose driver reports without SQLState (SQLite's) gives its {@link
- * DriverErrors}, and a PostgreSQL user's class path needs no other database's driver.
+ * <p>Nothing here depends on a driver: a store whose driver reports without SQLState (SQLite's), or with one that says
+ * too little (MariaDB's 23000 of every integrity failure), gives its {@link DriverErrors}, read first, and a PostgreSQL user's class path needs no other database's driver.
  *
  * <p>Messages name the application and the operation, and carry the driver's message, never a password or a
  * record's state.
@@ -94,13 +94,11 @@ public final class JpaErrors {
   private static @Nullable PersistenceException translate(SQLException e, String prefix, Throwable failure,
       DriverErrors driver) {
     String message = prefix + ": " + describe(e);
-    String state = e.getSQLState();
-    if (state == null) {
-      PersistenceException translated = driver.translate(e, message, failure);
-      if (translated != null) {
-        return translated;
-      }
+    PersistenceException byDriver = driver.translate(e, message, failure);
+    if (byDriver != null) {
+      return byDriver;
     }
+    String state = e.getSQLState();
     if (state != null && state.length() >= 2) {
       String family = state.substring(0, 2);
       if (state.equals("23505")) {

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * the transaction manager, found by the names WildFly, GlassFish and Payara, and TomEE give it. The platform's
  * {@code java:comp/TransactionSynchronizationRegistry} tells whether the process is a server at all.
  */
-final class ServerTransactions {
-  static final String SYNCHRONIZATION_REGISTRY = "java:comp/TransactionSynchronizationRegistry";
+public final class ServerTransactions {
+  public static final String SYNCHRONIZATION_REGISTRY = "java:comp/TransactionSynchronizationRegistry";
   private static final String USER_TRANSACTION = "java:comp/UserTransaction";
   private static final List<String> TRANSACTION_MANAGERS = List.of(
       "java:jboss/TransactionManager", "java:/TransactionManager", "java:appserver/TransactionManager",
@@ -30,7 +30,7 @@ final class ServerTransactions {
   private volatile @Nullable TransactionManager manager;
 
   /** Whether the process is a Jakarta EE server, whose transactions a store can join. */
-  static boolean isInServer() {
+  public static boolean isInServer() {
     try {
       return new InitialContext().lookup(SYNCHRONIZATION_REGISTRY) != null;
     } catch (NamingException | RuntimeException e) {
@@ -42,7 +42,7 @@ final class ServerTransactions {
    * Runs {@code work} in the caller's transaction, marking it for rollback if the work fails, or, if there is none,
    * in a transaction of its own that commits if the work returns and rolls back if it fails.
    */
-  <T> T inTransaction(Callable<T> work) throws Exception {
+  public <T> T inTransaction(Callable<T> work) throws Exception {
     TransactionManager transactions = manager();
     if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
       try {
@@ -69,7 +69,7 @@ final class ServerTransactions {
   }
 
   /** Runs {@code work} in a transaction of its own, with the caller's suspended until it ends. */
-  <T> T inNewTransaction(Callable<T> work) throws Exception {
+  public <T> T inNewTransaction(Callable<T> work) throws Exception {
     TransactionManager transactions = manager();
     Transaction callers = transactions.getStatus() == Status.STATUS_NO_TRANSACTION ? null : transactions.suspend();
     try {

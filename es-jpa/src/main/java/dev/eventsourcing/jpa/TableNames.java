@@ -17,6 +17,8 @@ public final class TableNames {
   public static final String SNAPSHOTS = "snapshots";
   public static final String TRACKING = "tracking";
   public static final String KEYS = "keys";
+  /** The counter row of the jpa store's notification ids, on databases other than PostgreSQL and SQLite. */
+  public static final String COUNTER = "counter";
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
   /** PostgreSQL's limit on identifiers (63 bytes) less the longest suffix, {@code _events_notification_id}. */
@@ -37,18 +39,32 @@ public final class TableNames {
    * @throws ConfigurationException if the application's name or the schema is not a safe identifier
    */
   public static TableNames of(Environment environment, @Nullable String schemaKey) {
-    String prefix = environment.name().toLowerCase(Locale.ROOT);
-    if (!IDENTIFIER.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
-      throw new ConfigurationException("application name '" + environment.name() + "' can't name database tables:"
-          + " in lower case it must match " + IDENTIFIER + " and have at most " + MAX_PREFIX_LENGTH
-          + " characters (override Application.name())");
-    }
+    String prefix = prefixOf(environment.name());
     String schema = schemaKey == null ? null : environment.get(schemaKey);
     if (schema != null && (!IDENTIFIER.matcher(schema).matches() || schema.length() > 63)) {
       throw environment.invalid(schemaKey, "='" + schema + "' is not a schema name this library accepts: it must"
           + " match " + IDENTIFIER + " and have at most 63 characters");
     }
     return new TableNames(prefix, schema);
+  }
+
+  /**
+   * The tables of the application of that name, in no schema.
+   *
+   * @throws ConfigurationException if the name is not a safe identifier
+   */
+  public static TableNames of(String applicationName) {
+    return new TableNames(prefixOf(applicationName), null);
+  }
+
+  private static String prefixOf(String applicationName) {
+    String prefix = applicationName.toLowerCase(Locale.ROOT);
+    if (!IDENTIFIER.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
+      throw new ConfigurationException("application name '" + applicationName + "' can't name database tables:"
+          + " in lower case it must match " + IDENTIFIER + " and have at most " + MAX_PREFIX_LENGTH
+          + " characters (override Application.name())");
+    }
+    return prefix;
   }
 
   /** The events table, qualified with the schema if there is one. */
@@ -81,6 +97,11 @@ public final class TableNames {
 
   public @Nullable String schema() {
     return schema;
+  }
+
+  /** The counter of notification ids, on databases other than PostgreSQL and SQLite. */
+  public String counter() {
+    return qualified(COUNTER);
   }
 
   private String qualified(String table) {

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,7 +73,19 @@ abstract class UniverseOnAServer {
           </data-source>
         </web-app>
         """.formatted(postgres.getPort());
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("universe.war")))
+    WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("universe.war")));
+    // The WAR's persistence unit, on that data source rather than the server's default one.
+    String unitPath = "WEB-INF/classes/META-INF/persistence.xml";
+    String unit;
+    try (InputStream in = war.get(unitPath).getAsset().openStream()) {
+      unit = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String onPostgres = unit.replace("<persistence-unit name=\"atlas\" transaction-type=\"JTA\">",
+        "<persistence-unit name=\"atlas\" transaction-type=\"JTA\">\n"
+            + "    <jta-data-source>java:app/jdbc/events</jta-data-source>");
+    assertThat(onPostgres).as("the WAR's persistence unit").isNotEqualTo(unit);
+    war.delete(unitPath);
+    return war.add(new StringAsset(onPostgres), unitPath)
         .addClasses(TransactionalWorlds.class, Multiverse.class, WorldCounter.class, CountedWorlds.class,
             CountedWorlds.Pipes.class, ObservedWorlds.class)
         .addAsWebInfResource(new StringAsset(webXml), "web.xml");
@@ -154,14 +168,25 @@ abstract class UniverseOnAServer {
 
   @Test
   void concurrentTransactionsNeverLetAReaderSkipAnEvent() throws Exception {
+    concurrentTransactionsNeverLetAReaderSkipAnEventOf("api/transactional-worlds", "universe_events");
+  }
+
+  /**
+   * Writers post to {@code path} (two events a transaction, every fifth one failing after its saves) while a
+   * reader tails {@code table}: the reader sees every committed event, in order, and nothing else.
+   *
+   * @return how many transactions committed
+   */
+  protected int concurrentTransactionsNeverLetAReaderSkipAnEventOf(String path, String table)
+      throws Exception {
     DataSource database = postgres.getPostgresDatabase();
-    long start = maxNotificationId(database);
+    long start = query(database, "SELECT COALESCE(max(notification_id), 0) FROM " + table);
     int writers = 4;
     int transactionsEach = 15;
     AtomicBoolean writing = new AtomicBoolean(true);
     ExecutorService threads = Executors.newFixedThreadPool(writers + 1);
     try {
-      Future<List<Long>> reader = threads.submit(() -> tail(database, start, writing));
+      Future<List<Long>> reader = threads.submit(() -> tail(database, table, start, writing));
       List<Future<Integer>> saves = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         int writer = w;
@@ -169,8 +194,7 @@ abstract class UniverseOnAServer {
           int committed = 0;
           for (int t = 0; t < transactionsEach; t++) {
             boolean fail = t % 5 == 4;
-            HttpResponse<String> response =
-                post("api/transactional-worlds?name=w" + writer + "-" + t + "&fail=" + fail, "");
+            HttpResponse<String> response = post(path + "?name=w" + writer + "-" + t + "&fail=" + fail, "");
             assertThat(response.statusCode()).isEqualTo(fail ? 500 : 200);
             committed += fail ? 0 : 1;
           }
@@ -187,6 +211,7 @@ abstract class UniverseOnAServer {
       for (int i = 0; i < seen.size(); i++) {
         assertThat(seen.get(i)).isEqualTo(start + i + 1);
       }
+      return committed;
     } finally {
       threads.shutdownNow();
     }
@@ -196,12 +221,13 @@ abstract class UniverseOnAServer {
    * Reads new notification ids until the writers are done and nothing more is there; each read must continue
    * exactly after the last id seen, or the reader would have skipped one for good.
    */
-  private static List<Long> tail(DataSource database, long start, AtomicBoolean writing) throws SQLException {
+  private static List<Long> tail(DataSource database, String table, long start, AtomicBoolean writing)
+      throws SQLException {
     List<Long> seen = new ArrayList<>();
     long last = start;
     try (Connection connection = database.getConnection();
         PreparedStatement select = connection.prepareStatement(
-            "SELECT notification_id FROM universe_events WHERE notification_id > ? ORDER BY notification_id")) {
+            "SELECT notification_id FROM " + table + " WHERE notification_id > ? ORDER BY notification_id")) {
       boolean more = true;
       while (more) {
         boolean done = !writing.get();
@@ -222,8 +248,20 @@ abstract class UniverseOnAServer {
     return seen;
   }
 
-  private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path))
+  /**
+   * The deployment's URL, ending with a slash. The Payara Micro adapter gives Payara 7's without the context path,
+   * which Payara Micro names after the archive.
+   */
+  private String deployed() {
+    String url = base.toString();
+    if (base.getPath().isEmpty() || base.getPath().equals("/")) {
+      url = base.getProtocol() + "://" + base.getAuthority() + "/universe-webapp";
+    }
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+  protected HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(deployed() + path))
             .timeout(TIMEOUT)
             .header("Content-Type", "text/plain")
             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -231,8 +269,8 @@ abstract class UniverseOnAServer {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build(),
+  protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(deployed() + path)).timeout(TIMEOUT).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -252,8 +290,9 @@ abstract class UniverseOnAServer {
     return query(postgres.getPostgresDatabase(), "SELECT count(*) FROM universe_events");
   }
 
-  private static long maxNotificationId(DataSource database) throws SQLException {
-    return query(database, "SELECT COALESCE(max(notification_id), 0) FROM universe_events");
+  /** The first column of the one row of a query, on the embedded PostgreSQL. */
+  protected static long query(String sql) throws SQLException {
+    return query(postgres.getPostgresDatabase(), sql);
   }
 
   private static long query(DataSource database, String sql) throws SQLException {

@@ -1,4 +1,7 @@
 package dev.eventsourcing.examples.web;
 
-/** The example WAR in WildFly Preview 39 (Jakarta EE 11, Hibernate 7 in the server, unused by the WAR). */
-class UniverseServerIT extends UniverseOnAServer {}
+/**
+ * The example WAR in WildFly Preview 39 (Jakarta EE 11): the JDBC stores, and the jpa store on the server's own
+ * Hibernate 7.
+ */
+class UniverseServerIT extends AtlasOnAServer {}

@@ -1,10 +1,14 @@
 package dev.eventsourcing.jpa.entity;
 
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** The primary key of an {@link EventRecord} or a {@link SnapshotRecord}: originator id and version. */
+// Field access stated: Hibernate 7.1 (WildFly 39) reads an id class's properties otherwise, and finds none.
+@Access(AccessType.FIELD)
 public final class OriginatorKey implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The databases the JPA store runs on: their tables' DDL, and how a writer of events locks out the others. */
+/**
+ * The databases the JPA store runs on: their tables' DDL, and how a writer of events locks out the others: with the
+ * lock of the JDBC stores on PostgreSQL and SQLite, with the counter row elsewhere.
+ */
 enum Database {
-  POSTGRESQL("jdbc:postgresql:", "postgresql") {
+  POSTGRESQL("PostgreSQL", "jdbc:postgresql:", "postgresql", "PostgreSQL") {
     @Override
     List<String> createStatements(TableNames tables, String table) {
       return PostgresTables.createStatements(tables, table);
@@ -22,14 +25,9 @@ enum Database {
     String lockEvents(TableNames tables) {
       return "LOCK TABLE " + tables.events() + " IN EXCLUSIVE MODE";
     }
-
-    @Override
-    DriverErrors driverErrors() {
-      return DriverErrors.NONE;
-    }
   },
 
-  SQLITE("jdbc:sqlite:", "sqlite") {
+  SQLITE("SQLite", "jdbc:sqlite:", "sqlite", null) {
     @Override
     List<String> createStatements(TableNames tables, String table) {
       return SqliteTables.createStatements(tables, table);
@@ -46,14 +44,42 @@ enum Database {
     DriverErrors driverErrors() {
       return SqliteErrors.INSTANCE;
     }
+  },
+
+  H2("H2", "jdbc:h2:", "h2", "H2") {
+    @Override
+    List<String> createStatements(TableNames tables, String table) {
+      return CounterTables.createStatements(CounterTables.H2, tables, table);
+    }
+  },
+
+  MARIADB("MariaDB", "jdbc:mariadb:", "mariadb", null) {
+    @Override
+    List<String> createStatements(TableNames tables, String table) {
+      return CounterTables.createStatements(CounterTables.MARIADB, tables, table);
+    }
+
+    @Override
+    DriverErrors driverErrors() {
+      return MariaDbErrors.INSTANCE;
+    }
   };
 
+  private final String displayName;
   private final String urlPrefix;
   private final String productName;
+  private final @Nullable String eclipseLinkPlatform;
 
-  Database(String urlPrefix, String productName) {
+  /**
+   * @param productName the JDBC driver's name of the database, in lower case
+   * @param eclipseLinkPlatform EclipseLink's name of its platform, or {@code null} where the store is not tested on
+   *     EclipseLink
+   */
+  Database(String displayName, String urlPrefix, String productName, @Nullable String eclipseLinkPlatform) {
+    this.displayName = displayName;
     this.urlPrefix = urlPrefix;
     this.productName = productName;
+    this.eclipseLinkPlatform = eclipseLinkPlatform;
   }
 
   /** The statements that create one of the application's tables if it does not exist, with its indexes. */
@@ -61,16 +87,41 @@ enum Database {
 
   /**
    * The native statement that, first in a transaction that writes events, keeps the other writers of the events
-   * table out until the transaction ends.
+   * table out until the transaction ends; not where the counter row does it ({@link #countsInARow}).
    */
-  abstract String lockEvents(TableNames tables);
+  String lockEvents(TableNames tables) {
+    throw new IllegalStateException(this + " locks the counter row, not a table");
+  }
 
-  /** How the database's driver reports failures without SQLState. */
-  abstract DriverErrors driverErrors();
+  /**
+   * Whether writers of events lock the counter row ({@link dev.eventsourcing.jpa.entity.NotificationCounter}) with
+   * {@code PESSIMISTIC_WRITE}, and take their ids from its count.
+   */
+  boolean countsInARow() {
+    return this == H2 || this == MARIADB;
+  }
+
+  /** How the database's driver reports failures where its SQLState says too little. */
+  DriverErrors driverErrors() {
+    return DriverErrors.NONE;
+  }
 
   /** Whether the database has one writer at a time, so the writers of this process take turns for every write. */
   boolean isSingleWriter() {
     return this == SQLITE;
+  }
+
+  /** Whether the store is tested with the provider on this database. */
+  boolean runsOn(JpaProvider provider) {
+    return provider != JpaProvider.ECLIPSELINK || eclipseLinkPlatform != null;
+  }
+
+  /** EclipseLink's {@code eclipselink.target-database} of this database. */
+  String eclipseLinkPlatform() {
+    if (eclipseLinkPlatform == null) {
+      throw new IllegalStateException("the jpa store does not run on " + this + " with EclipseLink");
+    }
+    return eclipseLinkPlatform;
   }
 
   /** The database a JDBC URL names, or {@code null} if the store doesn't run on it. */
@@ -93,12 +144,29 @@ enum Database {
     return null;
   }
 
+  /** The databases and the providers the store runs them on, for messages. */
+  static String supported() {
+    StringBuilder supported = new StringBuilder();
+    for (Database database : values()) {
+      supported.append(supported.length() == 0 ? "" : ", ").append(database);
+      if (!database.runsOn(JpaProvider.ECLIPSELINK)) {
+        supported.append(" (on Hibernate)");
+      }
+    }
+    return supported.toString();
+  }
+
   /** The JDBC URL prefixes of the databases, for messages. */
   static String urlPrefixes() {
     StringBuilder prefixes = new StringBuilder();
     for (Database database : values()) {
-      prefixes.append(prefixes.length() == 0 ? "" : " or ").append(database.urlPrefix);
+      prefixes.append(prefixes.length() == 0 ? "" : ", ").append(database.urlPrefix);
     }
     return prefixes.toString();
+  }
+
+  @Override
+  public String toString() {
+    return displayName;
   }
 }

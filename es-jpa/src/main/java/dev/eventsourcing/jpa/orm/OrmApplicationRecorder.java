@@ -84,6 +84,9 @@ class OrmApplicationRecorder extends OrmAggregateRecorder implements Application
       if (tracking != null) {
         entityManager.persist(new TrackingRecord(tracking));
       }
+      if (!ids.isEmpty()) {
+        store.assigned(entityManager, ids.get(ids.size() - 1));
+      }
       return ids;
     });
   }

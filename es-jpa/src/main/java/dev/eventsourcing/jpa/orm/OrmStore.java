@@ -4,11 +4,13 @@ import dev.eventsourcing.jpa.JpaErrors;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
 import dev.eventsourcing.jpa.entity.EventRecord;
+import dev.eventsourcing.jpa.entity.NotificationCounter;
+import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.RecordConflictException;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.LockModeType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One application's tables in one persistence unit, and the transactions on them: what the recorders of the JPA
- * store share. Each operation runs on an entity manager of its own, each write in one resource-local transaction,
+ * store share. The unit ({@link OrmUnit}) gives the entity managers and runs each write in one transaction,
  * committed whole or rolled back whole; every failure leaves as a persistence exception naming the application.
  */
 final class OrmStore implements AutoCloseable {
@@ -32,38 +34,43 @@ final class OrmStore implements AutoCloseable {
   private final String applicationName;
   private final TableNames tables;
   private final Database database;
-  private final EntityManagerFactory entityManagers;
+  private final OrmUnit unit;
   private final List<AutoCloseable> resources;
   private final WriterQueue writers;
-  private final String lockEvents;
+  private final @Nullable String lockEvents;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** @param resources what the store closes after the entity manager factory, such as its pool */
+  /** A store on a persistence unit of its own, in resource-local transactions. */
   OrmStore(String applicationName, TableNames tables, Database database, EntityManagerFactory entityManagers,
+      List<? extends AutoCloseable> resources) {
+    this(applicationName, tables, database, new LocalUnit(entityManagers), resources);
+  }
+
+  /** @param resources what the store closes after the unit, such as its pool */
+  OrmStore(String applicationName, TableNames tables, Database database, OrmUnit unit,
       List<? extends AutoCloseable> resources) {
     this.applicationName = applicationName;
     this.tables = tables;
     this.database = database;
-    this.entityManagers = entityManagers;
+    this.unit = unit;
     this.resources = List.copyOf(resources);
-    // Writers of this process wait here, holding no connection, rather than in the database's lock.
-    this.writers = new WriterQueue(applicationName, -1, "");
-    this.lockEvents = database.lockEvents(tables);
+    // Writers of this process wait here, holding no connection, rather than in the database's lock; not in JTA
+    // transactions, where the lock outlasts the write (see WriterQueue).
+    this.writers = unit.joinsCallersTransactions() ? WriterQueue.none(applicationName)
+        : new WriterQueue(applicationName, -1, "");
+    this.lockEvents = database.countsInARow() ? null : database.lockEvents(tables);
   }
 
   String applicationName() {
     return applicationName;
   }
 
-  /** Runs reads on an entity manager of their own, outside a transaction. */
+  /** Runs reads outside a transaction of the store's (in the caller's JTA transaction, if the unit joins one). */
   <T> T read(String operation, Function<EntityManager, T> work) {
-    EntityManager entityManager = open(operation);
     try {
-      return work.apply(entityManager);
-    } catch (RuntimeException e) {
+      return unit.read(work);
+    } catch (Exception e) {
       throw translate(e, operation);
-    } finally {
-      entityManager.close();
     }
   }
 
@@ -83,15 +90,44 @@ final class OrmStore implements AutoCloseable {
     return database.isSingleWriter() ? writeEvents(operation, work) : inTransaction(operation, work);
   }
 
+  private <T> T inTransaction(String operation, Function<EntityManager, T> work) {
+    try {
+      return unit.inTransaction(work);
+    } catch (Exception e) {
+      throw translate(e, operation);
+    }
+  }
+
   /**
    * Keeps the other writers of events out until the transaction ends, and returns the highest notification id
    * recorded (0 if none). The events of the transaction get the ids after it, so ids are gap-free, contiguous per
-   * transaction and in commit order: no reader can see id N before every id below N is committed.
+   * transaction and in commit order: no reader can see id N before every id below N is committed. Where the
+   * database has no table lock the store takes, the counter row is read with {@code PESSIMISTIC_WRITE}, and its
+   * count is the highest id.
    */
   long lockEvents(EntityManager entityManager) {
+    if (lockEvents == null) {
+      return counter(entityManager, LockModeType.PESSIMISTIC_WRITE).notificationId();
+    }
     entityManager.createNativeQuery(lockEvents).executeUpdate();
     Long highest = maxNotificationId(entityManager);
     return highest == null ? 0 : highest;
+  }
+
+  /** After {@link #lockEvents}, in its transaction: the ids up to {@code highestId} are assigned. */
+  void assigned(EntityManager entityManager, long highestId) {
+    if (lockEvents == null) {
+      counter(entityManager, LockModeType.NONE).advanceTo(highestId);
+    }
+  }
+
+  private NotificationCounter counter(EntityManager entityManager, LockModeType lock) {
+    NotificationCounter counter = entityManager.find(NotificationCounter.class, NotificationCounter.ID, lock);
+    if (counter == null) {
+      throw new ProgrammingException("application " + applicationName + ": the counter row of "
+          + tables.counter() + " is not there: its tables are created by the store (CREATE_TABLE=true), with it");
+    }
+    return counter;
   }
 
   /** The highest notification id recorded, or {@code null} if none. */
@@ -105,7 +141,8 @@ final class OrmStore implements AutoCloseable {
     for (String table : logicalTables) {
       statements.addAll(database.createStatements(tables, table));
     }
-    write("creating tables " + String.join(", ", logicalTables), entityManager -> {
+    String operation = "creating tables " + String.join(", ", logicalTables);
+    Function<EntityManager, Void> create = entityManager -> {
       for (String statement : statements) {
         // PostgreSQL's DDL begins with a SELECT that takes an advisory lock.
         if (statement.toUpperCase(Locale.ROOT).startsWith("SELECT")) {
@@ -115,7 +152,20 @@ final class OrmStore implements AutoCloseable {
         }
       }
       return null;
-    });
+    };
+    if (database.isSingleWriter()) {
+      writers.inTurn(operation, () -> inNewTransaction(operation, create));
+    } else {
+      inNewTransaction(operation, create);
+    }
+  }
+
+  private <T> T inNewTransaction(String operation, Function<EntityManager, T> work) {
+    try {
+      return unit.inNewTransaction(work);
+    } catch (Exception e) {
+      throw translate(e, operation);
+    }
   }
 
   /**
@@ -129,43 +179,12 @@ final class OrmStore implements AutoCloseable {
     }
   }
 
-  private <T> T inTransaction(String operation, Function<EntityManager, T> work) {
-    EntityManager entityManager = open(operation);
-    EntityTransaction transaction = entityManager.getTransaction();
-    try {
-      transaction.begin();
-      T result = work.apply(entityManager);
-      entityManager.flush();
-      transaction.commit();
-      return result;
-    } catch (RuntimeException e) {
-      try {
-        if (transaction.isActive()) {
-          transaction.rollback();
-        }
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw translate(e, operation);
-    } finally {
-      entityManager.close();
-    }
-  }
-
-  private EntityManager open(String operation) {
-    try {
-      return entityManagers.createEntityManager();
-    } catch (RuntimeException e) {
-      throw translate(e, operation);
-    }
-  }
-
   /**
    * The persistence exception of a failure. A provider that finds two entities of one key in the same persistence
    * context (one batch holding an event twice) throws {@link EntityExistsException} before any statement runs: a
    * conflict, as a unique violation of the database is.
    */
-  private RuntimeException translate(RuntimeException failure, String operation) {
+  private RuntimeException translate(Exception failure, String operation) {
     if (failure instanceof EntityExistsException && !hasSqlCause(failure)) {
       return new RecordConflictException("application " + applicationName + ": " + operation + " failed: "
           + failure.getMessage(), failure);
@@ -183,7 +202,7 @@ final class OrmStore implements AutoCloseable {
     return false;
   }
 
-  /** Closes the entity manager factory and then what the store owns, all of them even if one fails. */
+  /** Closes the unit and then what the store owns, all of them even if one fails. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -191,7 +210,7 @@ final class OrmStore implements AutoCloseable {
     }
     RuntimeException failure = null;
     List<AutoCloseable> all = new ArrayList<>();
-    all.add(entityManagers::close);
+    all.add(unit);
     all.addAll(resources);
     for (AutoCloseable resource : all) {
       try {

@@ -12,7 +12,8 @@ import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SQLite's primary result codes, which its driver reports as the vendor code of an exception without SQLState:
+ * SQLite's primary result codes, which its driver reports as the vendor code of an exception without SQLState (one
+ * with a SQLState is left to it):
  *
  * <ul>
  *   <li>{@code SQLITE_CONSTRAINT} (19) of a unique or primary key: {@link RecordConflictException}; of another
@@ -34,6 +35,9 @@ public final class SqliteErrors implements DriverErrors {
 
   @Override
   public @Nullable PersistenceException translate(SQLException e, String message, Throwable failure) {
+    if (e.getSQLState() != null) {
+      return null;
+    }
     int primary = e.getErrorCode() & 0xff;
     return switch (primary) {
       case 0 -> null;

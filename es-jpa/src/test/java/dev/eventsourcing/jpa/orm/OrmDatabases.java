@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Settings of the jpa store for the tests, and of the JDBC store on the same tables. */
 final class OrmDatabases {
+  private static final AtomicInteger H2_DATABASES = new AtomicInteger();
+
   private OrmDatabases() {}
 
   /**
@@ -52,6 +55,19 @@ final class OrmDatabases {
   static Map<String, String> jpaOnSqlite(Path file) {
     Map<String, String> settings = new HashMap<>(sqliteFile(file));
     settings.put("PERSISTENCE_MODULE", "jpa");
+    return settings;
+  }
+
+  /** The jpa store on a new in-memory H2 database, kept until the JVM exits. */
+  static Map<String, String> jpaOnH2() {
+    return Map.of("PERSISTENCE_MODULE", "jpa",
+        "JPA_JDBC_URL", "jdbc:h2:mem:test_" + H2_DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+  }
+
+  /** The settings of the jpa store with EclipseLink as the provider of its unit. */
+  static Map<String, String> eclipseLink(Map<String, String> store) {
+    Map<String, String> settings = new HashMap<>(store);
+    settings.put("JPA_PROVIDER", "eclipselink");
     return settings;
   }
 

@@ -19,16 +19,21 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the jpa store's failures become: the persistence exceptions, naming the application, never a secret. */
 class OrmErrorsTest {
   @TempDir Path dir;
 
-  @Test
-  void aConflictInABatchOnPostgresShowsNeitherTheStateNorItsBytes() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"hibernate", "eclipselink"})
+  void aConflictInABatchOnPostgresShowsNeitherTheStateNorItsBytes(String provider) {
     byte[] secret = "top secret payload".getBytes(UTF_8);
     UUID id = UUID.randomUUID();
-    try (InfrastructureFactory factory = factory(OrmDatabases.jpaOnPostgres())) {
+    Map<String, String> settings = new HashMap<>(OrmDatabases.jpaOnPostgres());
+    settings.put("JPA_PROVIDER", provider);
+    try (InfrastructureFactory factory = factory(settings)) {
       ApplicationRecorder recorder = factory.applicationRecorder();
       recorder.insertEvents(List.of(new StoredEvent(id, 1, "topic", secret)));
 

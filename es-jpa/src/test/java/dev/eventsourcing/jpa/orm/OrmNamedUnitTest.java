@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The jpa store on a persistence unit of the class path's {@code META-INF/persistence.xml} (an SQLite file under
- * {@code target/}): each application's events are in its own tables, which the sqlite store reads.
+ * The jpa store on a persistence unit of the class path's {@code META-INF/persistence.xml}, of Hibernate (an SQLite
+ * file under {@code target/}) or of EclipseLink (an H2 database): each application's events are in its own tables,
+ * which another store reads.
  */
 class OrmNamedUnitTest {
   private static final Path FILE = Path.of("target/named-unit.db");
@@ -49,6 +50,31 @@ class OrmNamedUnitTest {
         InfrastructureFactory invoices = factory("Invoices", sqlite)) {
       ApplicationRecorder ordersEvents = orders.applicationRecorder();
       assertThat(ordersEvents.selectNotifications(1, 10)).extracting(n -> n.storedEvent()).containsExactly(event);
+      assertThat(invoices.applicationRecorder().selectNotifications(1, 10)).extracting(n -> n.storedEvent())
+          .containsExactly(other);
+    }
+  }
+
+  @Test
+  void aUnitOfEclipseLinkIsFoundByItsProviderAndHasTheApplicationsTables() {
+    Map<String, String> unit = Map.of("PERSISTENCE_MODULE", "jpa",
+        "JPA_PERSISTENCE_UNIT", "eventsourcing-named-eclipselink");
+    StoredEvent event = new StoredEvent(UUID.randomUUID(), 1, "topic", new byte[] {1});
+    StoredEvent other = new StoredEvent(UUID.randomUUID(), 1, "topic", new byte[] {2});
+
+    try (InfrastructureFactory orders = factory("Orders", unit);
+        InfrastructureFactory invoices = factory("Invoices", unit)) {
+      assertThat(orders.applicationRecorder().insertEvents(List.of(event))).containsExactly(1L);
+      assertThat(invoices.applicationRecorder().insertEvents(List.of(other))).containsExactly(1L);
+      assertThat(orders.applicationRecorder().insertEvents(List.of(other))).containsExactly(2L);
+    }
+
+    Map<String, String> hibernate = Map.of("PERSISTENCE_MODULE", "jpa",
+        "JPA_JDBC_URL", "jdbc:h2:mem:named-eclipselink;DB_CLOSE_DELAY=-1");
+    try (InfrastructureFactory orders = factory("Orders", hibernate);
+        InfrastructureFactory invoices = factory("Invoices", hibernate)) {
+      assertThat(orders.applicationRecorder().selectNotifications(1, 10)).extracting(n -> n.storedEvent())
+          .containsExactly(event, other);
       assertThat(invoices.applicationRecorder().selectNotifications(1, 10)).extracting(n -> n.storedEvent())
           .containsExactly(other);
     }

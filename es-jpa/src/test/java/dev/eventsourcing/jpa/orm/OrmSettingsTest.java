@@ -72,6 +72,58 @@ class OrmSettingsTest {
         .hasMessageContaining("JPA_JDBC_URL and JPA_PERSISTENCE_UNIT are both set");
   }
 
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+    "jdbc:h2:mem:orders, H2",
+    "jdbc:mariadb://localhost/orders, MARIADB"
+  })
+  void theOtherDatabasesFollowFromTheUrlToo(String url, Database database) {
+    OrmSettings settings = OrmSettings.of(new Environment("Orders", Map.of("JPA_JDBC_URL", url)));
+
+    assertThat(settings.database()).isEqualTo(database);
+    assertThat(settings.provider()).isEqualTo(JpaProvider.HIBERNATE);
+    assertThat(database.countsInARow()).isTrue();
+  }
+
+  @Test
+  void eclipseLinkIsChosenBySetting() {
+    OrmSettings settings = OrmSettings.of(new Environment("Orders",
+        Map.of("JPA_JDBC_URL", "jdbc:postgresql:orders", "ORDERS_JPA_PROVIDER", "EclipseLink")));
+
+    assertThat(settings.provider()).isEqualTo(JpaProvider.ECLIPSELINK);
+  }
+
+  @Test
+  void anUnknownProviderFailsNamingTheSettingAndTheChoices() {
+    Map<String, String> settings = Map.of("JPA_JDBC_URL", "jdbc:postgresql:orders", "JPA_PROVIDER", "openjpa");
+
+    assertThatThrownBy(() -> OrmSettings.of(new Environment("Orders", settings)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("JPA_PROVIDER='openjpa'")
+        .hasMessageContaining("hibernate")
+        .hasMessageContaining("eclipselink");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"jdbc:sqlite:orders.db, SQLite", "jdbc:mariadb://localhost/orders, MariaDB"})
+  void eclipseLinkOnADatabaseItIsNotTestedOnFailsNamingTheDatabase(String url, String database) {
+    Map<String, String> settings = Map.of("JPA_JDBC_URL", url, "JPA_PROVIDER", "eclipselink");
+
+    assertThatThrownBy(() -> OrmSettings.of(new Environment("Orders", settings)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("database of " + database)
+        .hasMessageContaining("JPA_PROVIDER=hibernate");
+  }
+
+  @Test
+  void aProviderWithANamedUnitFails() {
+    Map<String, String> settings = Map.of("JPA_PERSISTENCE_UNIT", "orders", "JPA_PROVIDER", "eclipselink");
+
+    assertThatThrownBy(() -> OrmSettings.of(new Environment("Orders", settings)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("JPA_PROVIDER and JPA_PERSISTENCE_UNIT are both set");
+  }
+
   @Test
   void aNamedUnitNeedsNoUrl() {
     OrmSettings settings = OrmSettings.of(new Environment("Orders",

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS atlas_world_summaries (name VARCHAR(200) PRIMARY KEY, world_id VARCHAR(36) NOT NULL);
