@@ -9,21 +9,26 @@ import dev.eventsourcing.persistence.DataErasedException;
 import dev.eventsourcing.persistence.EventStore;
 import dev.eventsourcing.persistence.SnapshotStore;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Rebuilds aggregates from their stored events, starting from the latest snapshot when snapshotting is enabled.
  * What is stored is enough: the caller never has to name the aggregate class. Safe to use from many threads; each
- * call returns a new aggregate object.
+ * call returns a new aggregate object (except inside {@link #answeringFrom}, below).
  *
  * <p>With per-subject encryption, getting an aggregate whose data subject was forgotten raises {@link
  * AggregateErasedException}.
+ *
+ * <p>Inside {@link #answeringFrom}, on the thread that runs it, the current state of an aggregate not saved yet is
+ * that aggregate object, with its pending events: a process application's batch reads what the batch changed.
  */
 public final class Repository {
   private final String applicationName;
   private final EventStore events;
   private final @Nullable SnapshotStore snapshots;
+  private final ThreadLocal<@Nullable Map<UUID, Aggregate<?>>> pending = new ThreadLocal<>();
 
   public Repository(String applicationName, EventStore events, @Nullable SnapshotStore snapshots) {
     this.applicationName = applicationName;
@@ -41,7 +46,7 @@ public final class Repository {
    * @throws AggregateErasedException if the aggregate's data subject was forgotten
    */
   public <A extends Aggregate<?>, K extends A> A get(UUID id) {
-    return rebuild(id, null);
+    return current(id);
   }
 
   /**
@@ -73,7 +78,41 @@ public final class Repository {
    * @throws EventSourcingException if the aggregate is of another class
    */
   public <A extends Aggregate<?>> A get(UUID id, Class<A> type) {
-    return checked(id, rebuild(id, null), type);
+    return checked(id, current(id), type);
+  }
+
+  /**
+   * Runs {@code work} with aggregates that are not saved yet, by id: until it returns, on the calling thread, the
+   * current state of each ({@link #get(UUID)}, {@link #get(UUID, Class)}) is that object, with its pending
+   * events, and {@link #contains} is true for it; gets of a version, of a projection, and the gets of other threads
+   * read the store. The map may grow while the work runs: what is added is answered from then on. Calls do not
+   * nest.
+   *
+   * @throws IllegalStateException if the calling thread is already inside a call
+   */
+  public void answeringFrom(Map<UUID, Aggregate<?>> unsaved, Runnable work) {
+    if (pending.get() != null) {
+      throw new IllegalStateException("application " + applicationName
+          + ": the repository is already answering from unsaved aggregates on this thread");
+    }
+    pending.set(unsaved);
+    try {
+      work.run();
+    } finally {
+      pending.remove();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <A extends Aggregate<?>> A current(UUID id) {
+    Map<UUID, Aggregate<?>> unsaved = pending.get();
+    if (unsaved != null) {
+      Aggregate<?> aggregate = unsaved.get(id);
+      if (aggregate != null) {
+        return (A) aggregate;
+      }
+    }
+    return rebuild(id, null);
   }
 
   private <A extends Aggregate<?>> A checked(UUID id, Aggregate<?> aggregate, Class<A> type) {
@@ -103,6 +142,10 @@ public final class Repository {
 
   /** Whether any event is stored for the id. */
   public boolean contains(UUID id) {
+    Map<UUID, Aggregate<?>> unsaved = pending.get();
+    if (unsaved != null && unsaved.containsKey(id)) {
+      return true;
+    }
     return !events.recorder().selectEvents(id, null, null, false, 1).isEmpty();
   }
 

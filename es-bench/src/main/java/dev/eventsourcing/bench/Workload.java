@@ -24,8 +24,9 @@ public enum Workload {
   W3S("W3S", "get-1000, snapshot", "W3 from a snapshot at version 1,000", Unit.MILLISECONDS),
   W4("W4", "read-log", "W2's events read in order through the notification log reader, in sections of 1,000,"
       + " each decoded", Unit.EVENTS_PER_SECOND),
-  W5("W5", "process", "a process application following W2's 10,000 events: for each, one new event and the"
-      + " tracking record in one transaction", Unit.EVENTS_PER_SECOND),
+  W5("W5", "process", "a process application following W2's 10,000 events, with its default settings: for each,"
+      + " one new event, in batches of what the log holds up to PROCESSING_BATCH_SIZE's default; the baselines"
+      + " commit one event and its tracking record at a time", Unit.EVENTS_PER_SECOND),
   W5B10("W5b10", "process, batches of 10", "W5 with PROCESSING_BATCH_SIZE=10: 10 upstream events per transaction",
       Unit.EVENTS_PER_SECOND),
   W5B100("W5b100", "process, batches of 100", "W5 with PROCESSING_BATCH_SIZE=100", Unit.EVENTS_PER_SECOND);
@@ -74,10 +75,13 @@ public enum Workload {
     return unit;
   }
 
-  /** How many upstream events a W5 follower processes in one transaction; 0 for the other workloads. */
+  /**
+   * How many upstream events a W5 follower processes in one transaction: 0 for W5, where the library keeps its
+   * default and the baselines process one at a time; 0 for the other workloads.
+   */
   public int processingBatchSize() {
     return switch (this) {
-      case W5 -> 1;
+      case W5 -> 0;
       case W5B10 -> 10;
       case W5B100 -> 100;
       default -> 0;
@@ -126,7 +130,7 @@ public enum Workload {
       case W3 -> new Target(Target.Kind.TIME_RATIO_AT_MOST, 1.3);
       case W3S -> new Target(Target.Kind.TIME_RATIO_AT_MOST, 1.25);
       case W4 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.5);
-      case W5 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.8);
+      case W5 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 3.0);
       default -> null;
     };
   }

@@ -283,7 +283,7 @@ public abstract class JdbcWorlds implements Worlds {
   @Override
   public Follower follower(int batchSize) {
     try {
-      return new JdbcFollower(this, codec, batchSize);
+      return new JdbcFollower(this, codec, Math.max(1, batchSize));
     } catch (SQLException e) {
       throw failed("preparing the follower", e);
     }
