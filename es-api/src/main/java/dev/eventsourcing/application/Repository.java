@@ -28,7 +28,10 @@ public final class Repository {
   private final String applicationName;
   private final EventStore events;
   private final @Nullable SnapshotStore snapshots;
-  private final ThreadLocal<@Nullable Map<UUID, Aggregate<?>>> pending = new ThreadLocal<>();
+  private final ThreadLocal<@Nullable Unsaved> pending = new ThreadLocal<>();
+
+  /** What {@link #answeringFrom} answers from: aggregate objects, and new events of immutable aggregates. */
+  private record Unsaved(Map<UUID, Aggregate<?>> aggregates, Map<UUID, List<DomainEvent<?>>> events) {}
 
   public Repository(String applicationName, EventStore events, @Nullable SnapshotStore snapshots) {
     this.applicationName = applicationName;
@@ -83,19 +86,22 @@ public final class Repository {
 
   /**
    * Runs {@code work} with aggregates that are not saved yet, by id: until it returns, on the calling thread, the
-   * current state of each ({@link #get(UUID)}, {@link #get(UUID, Class)}) is that object, with its pending
-   * events, and {@link #contains} is true for it; gets of a version, of a projection, and the gets of other threads
-   * read the store. The map may grow while the work runs: what is added is answered from then on. Calls do not
-   * nest.
+   * current state of each aggregate object of {@code aggregates} ({@link #get(UUID)}, {@link #get(UUID, Class)}) is
+   * that object, with its pending events; the current state folded by a projector ({@link #get(UUID, Integer,
+   * Projector)} with no version) folds the stored events and then the unsaved ones of {@code events} (the new
+   * events of aggregates kept as immutable values, in order); {@link #contains} is true for both. Gets of a version,
+   * and the gets of other threads, read the store. The maps may grow while the work runs: what is added is
+   * answered from then on. Calls do not nest.
    *
    * @throws IllegalStateException if the calling thread is already inside a call
    */
-  public void answeringFrom(Map<UUID, Aggregate<?>> unsaved, Runnable work) {
+  public void answeringFrom(
+      Map<UUID, Aggregate<?>> aggregates, Map<UUID, List<DomainEvent<?>>> events, Runnable work) {
     if (pending.get() != null) {
       throw new IllegalStateException("application " + applicationName
           + ": the repository is already answering from unsaved aggregates on this thread");
     }
-    pending.set(unsaved);
+    pending.set(new Unsaved(aggregates, events));
     try {
       work.run();
     } finally {
@@ -105,9 +111,9 @@ public final class Repository {
 
   @SuppressWarnings("unchecked")
   private <A extends Aggregate<?>> A current(UUID id) {
-    Map<UUID, Aggregate<?>> unsaved = pending.get();
+    Unsaved unsaved = pending.get();
     if (unsaved != null) {
-      Aggregate<?> aggregate = unsaved.get(id);
+      Aggregate<?> aggregate = unsaved.aggregates().get(id);
       if (aggregate != null) {
         return (A) aggregate;
       }
@@ -134,6 +140,13 @@ public final class Repository {
     for (DomainEvent<?> event : readable(id, events.get(id, null, version, false, null))) {
       state = projector.project(state, event);
     }
+    Unsaved unsaved = version == null ? pending.get() : null;
+    List<DomainEvent<?>> later = unsaved == null ? null : unsaved.events().get(id);
+    if (later != null) {
+      for (DomainEvent<?> event : later) {
+        state = projector.project(state, event);
+      }
+    }
     if (state == null) {
       throw notFound(id, version);
     }
@@ -142,8 +155,8 @@ public final class Repository {
 
   /** Whether any event is stored for the id. */
   public boolean contains(UUID id) {
-    Map<UUID, Aggregate<?>> unsaved = pending.get();
-    if (unsaved != null && unsaved.containsKey(id)) {
+    Unsaved unsaved = pending.get();
+    if (unsaved != null && (unsaved.aggregates().containsKey(id) || unsaved.events().containsKey(id))) {
       return true;
     }
     return !events.recorder().selectEvents(id, null, null, false, 1).isEmpty();

@@ -3,8 +3,12 @@ package dev.eventsourcing.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventsourcing.domain.DomainEvent;
+import dev.eventsourcing.domain.Projector;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +27,7 @@ class RepositoryAnsweringFromTest {
       unsaved.put(id, changed);
       Repository repository = accounts.repository();
 
-      repository.answeringFrom(unsaved, () -> {
+      repository.answeringFrom(unsaved, Map.of(), () -> {
         assertThat(repository.get(id, BankAccount.class)).isSameAs(changed);
         assertThat(repository.<BankAccount, BankAccount>get(id)).isSameAs(changed);
         assertThat(repository.get(id, 1, BankAccount.class)).as("a version reads the store")
@@ -35,13 +39,39 @@ class RepositoryAnsweringFromTest {
         BankAccount elsewhere = CompletableFuture.supplyAsync(() -> repository.get(id, BankAccount.class)).join();
         assertThat(elsewhere).as("another thread reads the store").isNotSameAs(changed)
             .extracting(BankAccount::balance).isEqualTo(BigDecimal.ZERO);
-        assertThatThrownBy(() -> repository.answeringFrom(Map.of(), () -> {}))
+        assertThatThrownBy(() -> repository.answeringFrom(Map.of(), Map.of(), () -> {}))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("BankAccounts");
       });
 
       assertThat(repository.get(id, BankAccount.class)).as("after the work, the store").isNotSameAs(changed)
           .extracting(BankAccount::balance).isEqualTo(BigDecimal.ZERO);
       assertThat(repository.contains(created.id())).isFalse();
+    }
+  }
+
+  @Test
+  void aProjectionFoldsTheUnsavedEventsAfterTheStoredOnes() {
+    try (BankAccounts accounts = new BankAccounts(Map.of("PERSISTENCE_MODULE", "memory"))) {
+      UUID id = accounts.openAccount("Alice", "alice@example.com");
+      BankAccount changed = accounts.getAccount(id);
+      changed.appendTransaction(BigDecimal.TEN);
+      List<DomainEvent<?>> later = List.copyOf(changed.pendingEvents());
+      Projector<List<Integer>> versions = (state, event) -> {
+        List<Integer> next = new ArrayList<>(state == null ? List.of() : state);
+        next.add(event.originatorVersion());
+        return next;
+      };
+      UUID fresh = UUID.randomUUID();
+      Repository repository = accounts.repository();
+
+      repository.answeringFrom(Map.of(), Map.of(id, later), () -> {
+        assertThat(repository.get(id, null, versions)).containsExactly(1, 2);
+        assertThat(repository.get(id, 1, versions)).as("a version reads the store").containsExactly(1);
+        assertThat(repository.contains(id)).isTrue();
+        assertThat(repository.contains(fresh)).isFalse();
+      });
+
+      assertThat(repository.get(id, null, versions)).containsExactly(1);
     }
   }
 }
