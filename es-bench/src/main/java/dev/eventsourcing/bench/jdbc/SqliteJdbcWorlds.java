@@ -31,7 +31,8 @@ public final class SqliteJdbcWorlds extends JdbcWorlds {
     this.config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.setBusyTimeout(5_000);
+    // W1x16's writers each wait for the database's write lock, which SQLite's busy handler hands out unfairly.
+    config.setBusyTimeout(120_000);
     this.maxNotificationId = "SELECT COALESCE(MAX(notification_id), 0) FROM " + discipline.events();
     this.maxFollowerId = "SELECT COALESCE(MAX(notification_id), 0) FROM " + discipline.followerEvents();
     createTables(eventsTable(discipline, discipline.events()).toArray(String[]::new));
