@@ -9,21 +9,29 @@ import dev.eventsourcing.persistence.DataErasedException;
 import dev.eventsourcing.persistence.EventStore;
 import dev.eventsourcing.persistence.SnapshotStore;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Rebuilds aggregates from their stored events, starting from the latest snapshot when snapshotting is enabled.
  * What is stored is enough: the caller never has to name the aggregate class. Safe to use from many threads; each
- * call returns a new aggregate object.
+ * call returns a new aggregate object (except inside {@link #answeringFrom}, below).
  *
  * <p>With per-subject encryption, getting an aggregate whose data subject was forgotten raises {@link
  * AggregateErasedException}.
+ *
+ * <p>Inside {@link #answeringFrom}, on the thread that runs it, the current state of an aggregate not saved yet is
+ * that aggregate object, with its pending events: a process application's batch reads what the batch changed.
  */
 public final class Repository {
   private final String applicationName;
   private final EventStore events;
   private final @Nullable SnapshotStore snapshots;
+  private final ThreadLocal<@Nullable Unsaved> pending = new ThreadLocal<>();
+
+  /** What {@link #answeringFrom} answers from: aggregate objects, and new events of immutable aggregates. */
+  private record Unsaved(Map<UUID, Aggregate<?>> aggregates, Map<UUID, List<DomainEvent<?>>> events) {}
 
   public Repository(String applicationName, EventStore events, @Nullable SnapshotStore snapshots) {
     this.applicationName = applicationName;
@@ -41,7 +49,7 @@ public final class Repository {
    * @throws AggregateErasedException if the aggregate's data subject was forgotten
    */
   public <A extends Aggregate<?>, K extends A> A get(UUID id) {
-    return rebuild(id, null);
+    return current(id);
   }
 
   /**
@@ -73,7 +81,44 @@ public final class Repository {
    * @throws EventSourcingException if the aggregate is of another class
    */
   public <A extends Aggregate<?>> A get(UUID id, Class<A> type) {
-    return checked(id, rebuild(id, null), type);
+    return checked(id, current(id), type);
+  }
+
+  /**
+   * Runs {@code work} with aggregates that are not saved yet, by id: until it returns, on the calling thread, the
+   * current state of each aggregate object of {@code aggregates} ({@link #get(UUID)}, {@link #get(UUID, Class)}) is
+   * that object, with its pending events; the current state folded by a projector ({@link #get(UUID, Integer,
+   * Projector)} with no version) folds the stored events and then the unsaved ones of {@code events} (the new
+   * events of aggregates kept as immutable values, in order); {@link #contains} is true for both. Gets of a version,
+   * and the gets of other threads, read the store. The maps may grow while the work runs: what is added is
+   * answered from then on. Calls do not nest.
+   *
+   * @throws IllegalStateException if the calling thread is already inside a call
+   */
+  public void answeringFrom(
+      Map<UUID, Aggregate<?>> aggregates, Map<UUID, List<DomainEvent<?>>> events, Runnable work) {
+    if (pending.get() != null) {
+      throw new IllegalStateException("application " + applicationName
+          + ": the repository is already answering from unsaved aggregates on this thread");
+    }
+    pending.set(new Unsaved(aggregates, events));
+    try {
+      work.run();
+    } finally {
+      pending.remove();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <A extends Aggregate<?>> A current(UUID id) {
+    Unsaved unsaved = pending.get();
+    if (unsaved != null) {
+      Aggregate<?> aggregate = unsaved.aggregates().get(id);
+      if (aggregate != null) {
+        return (A) aggregate;
+      }
+    }
+    return rebuild(id, null);
   }
 
   private <A extends Aggregate<?>> A checked(UUID id, Aggregate<?> aggregate, Class<A> type) {
@@ -95,6 +140,13 @@ public final class Repository {
     for (DomainEvent<?> event : readable(id, events.get(id, null, version, false, null))) {
       state = projector.project(state, event);
     }
+    Unsaved unsaved = version == null ? pending.get() : null;
+    List<DomainEvent<?>> later = unsaved == null ? null : unsaved.events().get(id);
+    if (later != null) {
+      for (DomainEvent<?> event : later) {
+        state = projector.project(state, event);
+      }
+    }
     if (state == null) {
       throw notFound(id, version);
     }
@@ -103,6 +155,10 @@ public final class Repository {
 
   /** Whether any event is stored for the id. */
   public boolean contains(UUID id) {
+    Unsaved unsaved = pending.get();
+    if (unsaved != null && (unsaved.aggregates().containsKey(id) || unsaved.events().containsKey(id))) {
+      return true;
+    }
     return !events.recorder().selectEvents(id, null, null, false, 1).isEmpty();
   }
 

@@ -14,11 +14,13 @@ import dev.eventsourcing.persistence.ProcessRecorder;
 import dev.eventsourcing.persistence.RecordConflictException;
 import dev.eventsourcing.persistence.Tracking;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
@@ -50,11 +52,14 @@ import org.jspecify.annotations.Nullable;
  * others (a bad one fails where they do), each optionally prefixed with the application's name:
  *
  * <ul>
- *   <li>{@value #PROCESSING_BATCH_SIZE}: how many upstream notifications are processed in one transaction, with
- *       one tracking record of the last of them (default 1, at most {@value #PAGE_SIZE}). Larger batches commit
- *       less often. The policy of a notification does not see what the policies of earlier notifications of the
- *       same batch collected: if two of them change the same aggregate, the batch conflicts and is processed
- *       again one notification at a time, but a policy that reads other aggregates must be given batches of 1.
+ *   <li>{@value #PROCESSING_BATCH_SIZE}: at most how many upstream notifications are processed in one transaction,
+ *       with one tracking record of the last of them (default {@value ProcessingSettings#DEFAULT_BATCH_SIZE}, at
+ *       most {@value #PAGE_SIZE}). A batch is what the upstream log holds, up to that size: the follower never
+ *       waits to fill one. Larger batches commit less often. While a batch is processed, the {@link #repository()}
+ *       answers the policy's gets of an aggregate's current state, on the processing thread, with the aggregate
+ *       that the policies of the batch's earlier notifications collected, pending events included (see {@link
+ *       dev.eventsourcing.application.Repository#answeringFrom}): a policy sees what the batch did so far, as it
+ *       would with batches of 1.
  *   <li>{@value ProcessingSettings#PROCESSING_RETRY_DELAY_MILLIS} (default 100) and {@value
  *       ProcessingSettings#PROCESSING_MAX_RETRY_DELAY_MILLIS} (default 10000): a transient failure (an {@link
  *       dev.eventsourcing.persistence.OperationalException}, such as a lost connection, a database server that is
@@ -292,27 +297,38 @@ public abstract class ProcessApplication extends Application {
     public void process(List<Notification> batch, long previous) {
       FollowerLoop loop = upstreams.get(upstream.name());
       List<Aggregate<?>> collected = new ArrayList<>();
+      // What the policies of the batch's earlier notifications collected: the repository answers from it first.
       List<DomainEvent<?>> events = new ArrayList<>();
-      for (Notification notification : batch) {
-        DomainEvent<?> event;
-        try {
-          event = upstream.mapper().toDomainEvent(notification);
-        } catch (OperationalException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          throw loop.failure("decoding", notification, e);
+      Map<UUID, Aggregate<?>> unsaved = new HashMap<>();
+      Map<UUID, List<DomainEvent<?>>> unsavedEvents = new HashMap<>();
+      repository().answeringFrom(unsaved, unsavedEvents, () -> {
+        for (Notification notification : batch) {
+          DomainEvent<?> event;
+          try {
+            event = upstream.mapper().toDomainEvent(notification);
+          } catch (OperationalException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            throw loop.failure("decoding", notification, e);
+          }
+          ProcessingEvent processing = new ProcessingEvent(new Tracking(upstream.name(), notification.id()));
+          try {
+            policy(event, processing);
+          } catch (OperationalException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            throw loop.failure("the policy's processing of", notification, e);
+          }
+          for (Aggregate<?> aggregate : processing.aggregates()) {
+            collected.add(aggregate);
+            unsaved.put(aggregate.id(), aggregate);
+          }
+          for (DomainEvent<?> collectedEvent : processing.events()) {
+            events.add(collectedEvent);
+            unsavedEvents.computeIfAbsent(collectedEvent.originatorId(), id -> new ArrayList<>()).add(collectedEvent);
+          }
         }
-        ProcessingEvent processing = new ProcessingEvent(new Tracking(upstream.name(), notification.id()));
-        try {
-          policy(event, processing);
-        } catch (OperationalException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          throw loop.failure("the policy's processing of", notification, e);
-        }
-        collected.addAll(processing.aggregates());
-        events.addAll(processing.events());
-      }
+      });
       Notification last = batch.get(batch.size() - 1);
       try {
         save(new Tracking(upstream.name(), last.id()), events, collected.toArray(Aggregate<?>[]::new));

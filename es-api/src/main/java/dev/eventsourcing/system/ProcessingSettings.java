@@ -12,13 +12,14 @@ import java.time.Duration;
  * #retryDelay()} and doubles after each failure in a row up to {@link #maxRetryDelay()}; the first success
  * brings it back to the start. Immutable.
  *
- * @param batchSize how many upstream notifications are processed in one transaction, 1 to {@value
- *     ProcessApplication#PAGE_SIZE}
+ * @param batchSize at most how many upstream notifications are processed in one transaction, 1 to {@value
+ *     ProcessApplication#PAGE_SIZE}: what the upstream log holds, up to that many (a follower never waits to fill a
+ *     batch)
  * @param retryDelay the delay before the first retry of a transient failure, positive
  * @param maxRetryDelay the longest delay between retries, at least {@code retryDelay}
  */
 public record ProcessingSettings(int batchSize, Duration retryDelay, Duration maxRetryDelay) {
-  /** The key of {@link #batchSize()}; default 1. */
+  /** The key of {@link #batchSize()}; default {@value #DEFAULT_BATCH_SIZE}. */
   public static final String PROCESSING_BATCH_SIZE = "PROCESSING_BATCH_SIZE";
 
   /** The key of {@link #retryDelay()}, in milliseconds; default 100. */
@@ -27,9 +28,15 @@ public record ProcessingSettings(int batchSize, Duration retryDelay, Duration ma
   /** The key of {@link #maxRetryDelay()}, in milliseconds; default 10000. */
   public static final String PROCESSING_MAX_RETRY_DELAY_MILLIS = "PROCESSING_MAX_RETRY_DELAY_MILLIS";
 
-  /** One notification per transaction; retries after 100 ms, doubling up to 10 s. */
+  /**
+   * The default of {@link #batchSize()}: batches of what the upstream log holds, up to 100 notifications per
+   * transaction.
+   */
+  public static final int DEFAULT_BATCH_SIZE = 100;
+
+  /** Up to {@value #DEFAULT_BATCH_SIZE} notifications per transaction; retries after 100 ms, doubling up to 10 s. */
   public static final ProcessingSettings DEFAULTS =
-      new ProcessingSettings(1, Duration.ofMillis(100), Duration.ofSeconds(10));
+      new ProcessingSettings(DEFAULT_BATCH_SIZE, Duration.ofMillis(100), Duration.ofSeconds(10));
 
   private static final int MAX_DELAY_MILLIS = 3_600_000;
 

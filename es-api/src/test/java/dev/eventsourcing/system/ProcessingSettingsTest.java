@@ -17,7 +17,7 @@ class ProcessingSettingsTest {
   void unsetSettingsAreTheDefaults() {
     assertThat(ProcessingSettings.parse(new Environment("Reservations", Map.of())))
         .isEqualTo(ProcessingSettings.DEFAULTS)
-        .isEqualTo(new ProcessingSettings(1, Duration.ofMillis(100), Duration.ofSeconds(10)));
+        .isEqualTo(new ProcessingSettings(100, Duration.ofMillis(100), Duration.ofSeconds(10)));
   }
 
   @Test

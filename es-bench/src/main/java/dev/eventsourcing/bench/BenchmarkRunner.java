@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs workloads on stores: for each pair, warm-up runs and then counted runs, each run measuring the baseline
- * and the library side by side on new empty stores (see {@link Procedures}), and reporting its progress. Both
+ * Runs workloads on stores: for each pair, warm-up runs and then counted runs, each run measuring the two
+ * baselines (the library's discipline and the physical limit) and the library side by side on new empty stores (see {@link Procedures}), and reporting its progress. Both
  * phases last at least a given number of runs and a given time.
  */
 public final class BenchmarkRunner {
@@ -70,6 +70,7 @@ public final class BenchmarkRunner {
     Features features = workload.features(aesKey);
     List<Sample> library = new ArrayList<>();
     List<Sample> baseline = new ArrayList<>();
+    List<Sample> limit = new ArrayList<>();
     long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
     long measureEnd = Long.MAX_VALUE;
     int warmup = 0;
@@ -94,11 +95,13 @@ public final class BenchmarkRunner {
       List<@Nullable Sample> samples =
           measure(workload, store, features, libraryUnavailable == null, warmingUp ? warmup : run);
       Sample baselineSample = samples.get(0);
-      Sample librarySample = samples.get(1);
+      Sample limitSample = samples.get(1);
+      Sample librarySample = samples.get(2);
       if (shown || System.nanoTime() - started > SLOW_RUN_NANOS) {
         progress.accept(label(workload, store) + ", " + runLabel + ":"
             + (librarySample == null ? "" : " library " + format(workload, librarySample))
-            + (baselineSample == null ? "" : " plain JDBC " + format(workload, baselineSample)));
+            + (baselineSample == null ? "" : " plain JDBC " + format(workload, baselineSample))
+            + (limitSample == null ? "" : " physical limit " + format(workload, limitSample)));
       } else {
         quiet++;
       }
@@ -108,6 +111,9 @@ public final class BenchmarkRunner {
         }
         if (baselineSample != null) {
           baseline.add(baselineSample);
+        }
+        if (limitSample != null) {
+          limit.add(limitSample);
         }
       }
       if (warmingUp) {
@@ -123,12 +129,12 @@ public final class BenchmarkRunner {
     if (note != null) {
       progress.accept(label(workload, store) + ": " + note);
     }
-    return new Result(workload, store.kind(), library, baseline, note);
+    return new Result(workload, store.kind(), library, baseline, limit, note);
   }
 
   /**
-   * One run on new empty stores: the baseline's sample and the library's, either {@code null} if that side has no
-   * store here.
+   * One run on new empty stores: the baseline's sample, the physical limit's and the library's, each {@code null}
+   * if that side has no store here.
    */
   private List<@Nullable Sample> measure(
       Workload workload, Store store, Features features, boolean withLibrary, int turn) {
@@ -139,12 +145,17 @@ public final class BenchmarkRunner {
       if (baseline != null) {
         sides.add(baseline);
       }
+      Worlds limit = store.physicalLimit(features);
+      if (limit != null) {
+        sides.add(limit);
+      }
       if (withLibrary) {
         sides.add(store.library(features));
       }
       List<Sample> samples = Procedures.run(workload, sides, sizes, turn, store::settle);
       List<@Nullable Sample> result = new ArrayList<>();
       result.add(baseline == null ? null : samples.get(0));
+      result.add(limit == null ? null : samples.get(baseline == null ? 0 : 1));
       result.add(withLibrary ? samples.get(samples.size() - 1) : null);
       return result;
     } finally {

@@ -103,7 +103,9 @@ public final class LibraryWorlds implements Worlds {
   @Override
   public Follower follower(int batchSize) {
     Map<String, String> settings = new HashMap<>(environment);
-    settings.put(ProcessApplication.PROCESSING_BATCH_SIZE, String.valueOf(batchSize));
+    if (batchSize > 0) {
+      settings.put(ProcessApplication.PROCESSING_BATCH_SIZE, String.valueOf(batchSize));
+    }
     BenchFollower follower = new BenchFollower(settings);
     follower.follow(universe);
     return new Follower() {

@@ -31,7 +31,7 @@ public record Options(
   public static final String USAGE = """
       Usage: java -jar es-bench/target/es-bench.jar [options]
 
-        --workloads W1,W2,...  workloads to run (default: all): W1 W1a W1x4 W2 W2z W2k W3 W3z W3k W3S W4 W5 W5b10 W5b100
+        --workloads W1,W2,...  workloads to run (default: all): W1 W1a W1x4 W1x16 W2 W2z W2k W3 W3z W3k W3S W4 W5 W5b10 W5b100
         --stores a,b           stores to run on (default: all): memory, sqlite, postgres
         --runs N               counted runs of each workload on each store (default 3)
         --warmups N            uncounted runs before them (default 1)

@@ -1,5 +1,6 @@
 package dev.eventsourcing.bench;
 
+import dev.eventsourcing.bench.jdbc.JdbcWorlds;
 import dev.eventsourcing.bench.jdbc.PostgresJdbcWorlds;
 import dev.eventsourcing.examples.universe.Universe;
 import dev.eventsourcing.persistence.InfrastructureFactory;
@@ -43,8 +44,14 @@ public final class PostgresStore implements Store {
 
   @Override
   public Worlds baseline(Features features) {
-    return new PostgresJdbcWorlds(server.url(), server.user(), server.password(), features.codec(),
-        features.snapshots());
+    return new PostgresJdbcWorlds(JdbcWorlds.Discipline.LIBRARY, server.url(), server.user(), server.password(),
+        features.codec(), features.snapshots());
+  }
+
+  @Override
+  public Worlds physicalLimit(Features features) {
+    return new PostgresJdbcWorlds(JdbcWorlds.Discipline.LIMIT, server.url(), server.user(), server.password(),
+        features.codec(), features.snapshots());
   }
 
   /** A checkpoint, so that none falls into a measurement (checkpoint_timeout is 5 minutes by default). */

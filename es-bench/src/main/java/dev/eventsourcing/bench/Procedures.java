@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
  * read. The library and the baseline ("sides") run exactly the same procedure through {@link Worlds}, interleaved
  * step by step where the workload is made of steps (a world's commands in W1, a transaction in W2, a get in W3),
  * alternating which side goes first, and each side's steps are timed apart: a change in the machine's speed during
- * a run (another process, the disk) then falls on both sides alike. W4 reads, and W1x4's concurrent writers run,
- * one side after the other.
+ * a run (another process, the disk) then falls on both sides alike. W4 reads, W5's followers, and the concurrent
+ * writers of W1x4 and W1x16 run one side after the other.
  */
 final class Procedures {
   private static final double NANOS_PER_SECOND = 1e9;
@@ -35,7 +35,8 @@ final class Procedures {
     return switch (workload) {
       case W1 -> saveOne(sides, sizes, settle, Procedures::createAndChange);
       case W1A -> saveOne(sides, sizes, settle, Procedures::createAndChangeInMemory);
-      case W1X4 -> oneAfterTheOther(sides, turn, worlds -> saveOneConcurrently(worlds, sizes, settle));
+      case W1X4, W1X16 -> oneAfterTheOther(sides, turn,
+          worlds -> saveOneConcurrently(worlds, sizes, workload.writers(sizes), settle));
       case W2, W2Z, W2K -> saveHundred(sides, sizes, settle);
       case W3, W3Z, W3K, W3S -> getThousand(sides, sizes, workload == Workload.W3S, settle);
       case W4 -> oneAfterTheOther(sides, turn, worlds -> readLog(worlds, sizes, settle));
@@ -62,16 +63,15 @@ final class Procedures {
     return throughputs(sides, elapsed, sizes.w1EventCount(), "W1");
   }
 
-  /** W1x4: W1's worlds shared among concurrent writers, each writing the worlds of its share. */
-  private static Sample saveOneConcurrently(Worlds worlds, Sizes sizes, Runnable settle) {
-    int writers = sizes.writers();
+  /** W1x4 and W1x16: W1's worlds shared among concurrent writers, each writing the worlds of its share. */
+  private static Sample saveOneConcurrently(Worlds worlds, Sizes sizes, int writers, Runnable settle) {
     settle.run();
     long elapsed = concurrently(writers, worlds, writer -> {
       for (int world = writer; world < sizes.w1Worlds(); world += writers) {
         createAndChange(worlds, sizes, world);
       }
     });
-    check("W1x4 events stored", worlds.storedEvents(), sizes.w1EventCount());
+    check("W1x" + writers + " events stored", worlds.storedEvents(), sizes.w1EventCount());
     return new Sample(sizes.w1EventCount() * NANOS_PER_SECOND / elapsed, sizes.w1EventCount());
   }
 

@@ -4,15 +4,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The counted runs of one workload on one store: the library's samples and the baseline's, run by run.
+ * The counted runs of one workload on one store: the library's samples and the two baselines', run by run.
  *
+ * @param baseline plain JDBC keeping the library's promises (its discipline of writers)
+ * @param limit plain JDBC at the physical limit: the least the work needs; the targets are judged against it
  * @param note why something was not measured, or {@code null}
  */
-public record Result(
-    Workload workload, StoreKind store, List<Sample> library, List<Sample> baseline, @Nullable String note) {
+public record Result(Workload workload, StoreKind store, List<Sample> library, List<Sample> baseline,
+    List<Sample> limit, @Nullable String note) {
   public Result {
     library = List.copyOf(library);
     baseline = List.copyOf(baseline);
+    limit = List.copyOf(limit);
   }
 
   public boolean hasLibrary() {
@@ -21,6 +24,14 @@ public record Result(
 
   public boolean hasBaseline() {
     return !baseline.isEmpty();
+  }
+
+  public boolean hasLimit() {
+    return !limit.isEmpty();
+  }
+
+  public Statistics limitStatistics() {
+    return Statistics.of(limit);
   }
 
   public Statistics libraryStatistics() {
@@ -36,28 +47,52 @@ public record Result(
    * after the other): a throughput ratio for events per second, a time ratio for milliseconds.
    */
   public double ratio() {
-    return Procedures.median(runRatios());
+    return Procedures.median(runRatios(baseline));
   }
 
   /** The median, lowest and highest of the runs' ratios of the library's figure to the baseline's. */
   public Statistics ratioStatistics() {
-    return Statistics.of(runRatios());
+    return Statistics.of(runRatios(baseline));
   }
 
-  private double[] runRatios() {
-    if (!hasLibrary() || library.size() != baseline.size()) {
+  /** The library's figure divided by the physical limit's, the median over the runs, as {@link #ratio}. */
+  public double limitRatio() {
+    return Procedures.median(runRatios(limit));
+  }
+
+  /** The median, lowest and highest of the runs' ratios of the library's figure to the physical limit's. */
+  public Statistics limitRatioStatistics() {
+    return Statistics.of(runRatios(limit));
+  }
+
+  /** Whether the library was measured beside a baseline that its target is judged against. */
+  public boolean isCompared() {
+    return hasLibrary() && (hasLimit() || hasBaseline());
+  }
+
+  /** The ratio the target judges: to the physical limit if it was measured, else to the baseline. */
+  private double judgedRatio() {
+    return hasLimit() ? limitRatio() : ratio();
+  }
+
+  private double[] runRatios(List<Sample> against) {
+    if (!hasLibrary() || library.size() != against.size()) {
       throw new IllegalStateException(workload.id() + " on " + store.id() + " has no pairs of runs to compare");
     }
     double[] ratios = new double[library.size()];
     for (int run = 0; run < ratios.length; run++) {
-      ratios[run] = library.get(run).value() / baseline.get(run).value();
+      ratios[run] = library.get(run).value() / against.get(run).value();
     }
     return ratios;
   }
 
-  /** The library's speed relative to the baseline's: 1 means as fast, 0.5 half as fast. */
+  /**
+   * The library's speed relative to the physical limit's (to the baseline's if the limit was not measured): 1
+   * means as fast, 0.5 half as fast.
+   */
   public double speedRatio() {
-    return workload.unit() == Workload.Unit.MILLISECONDS ? 1 / ratio() : ratio();
+    double ratio = judgedRatio();
+    return workload.unit() == Workload.Unit.MILLISECONDS ? 1 / ratio : ratio;
   }
 
   public @Nullable Target target() {
@@ -73,7 +108,7 @@ public record Result(
     if (target.kind() == Target.Kind.EVENTS_PER_SECOND_AT_LEAST) {
       return target.isMetBy(libraryStatistics().median());
     }
-    return hasBaseline() ? target.isMetBy(ratio()) : null;
+    return isCompared() ? target.isMetBy(judgedRatio()) : null;
   }
 
   /**
@@ -88,6 +123,8 @@ public record Result(
     Statistics judged;
     if (target.kind() == Target.Kind.EVENTS_PER_SECOND_AT_LEAST) {
       judged = libraryStatistics();
+    } else if (hasLimit()) {
+      judged = limitRatioStatistics();
     } else if (hasBaseline()) {
       judged = ratioStatistics();
     } else {

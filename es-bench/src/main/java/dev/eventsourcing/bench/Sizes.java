@@ -11,7 +11,7 @@ package dev.eventsourcing.bench;
  * @param w3Events W3: events of the world that is rebuilt
  * @param w3Gets W3: times it is rebuilt in a run (the run's figure is their median)
  * @param sectionSize W4: the size of the sections the log is read in
- * @param writers W1x4: concurrent writers
+ * @param writers W1x4: concurrent writers; W1x16 has four times as many
  */
 public record Sizes(
     int w1Worlds,

@@ -1,5 +1,6 @@
 package dev.eventsourcing.bench;
 
+import dev.eventsourcing.bench.jdbc.JdbcWorlds;
 import dev.eventsourcing.bench.jdbc.SqliteJdbcWorlds;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import java.io.IOException;
@@ -58,7 +59,14 @@ public final class SqliteStore implements Store {
 
   @Override
   public Worlds baseline(Features features) {
-    return new SqliteJdbcWorlds(nextFile("jdbc"), features.codec(), features.snapshots());
+    return new SqliteJdbcWorlds(JdbcWorlds.Discipline.LIBRARY, nextFile("jdbc"), features.codec(),
+        features.snapshots());
+  }
+
+  @Override
+  public Worlds physicalLimit(Features features) {
+    return new SqliteJdbcWorlds(JdbcWorlds.Discipline.LIMIT, nextFile("limit"), features.codec(),
+        features.snapshots());
   }
 
   @Override

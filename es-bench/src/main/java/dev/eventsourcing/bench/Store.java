@@ -17,8 +17,19 @@ public interface Store extends AutoCloseable {
   /** The library on an empty store of this kind. */
   Worlds library(Features features);
 
-  /** Plain JDBC on an empty store of this kind, or {@code null} if there is no baseline (in memory). */
+  /**
+   * Plain JDBC keeping the library's promises on an empty store of this kind, or {@code null} if there is no
+   * baseline (in memory).
+   */
   @Nullable Worlds baseline(Features features);
+
+  /**
+   * Plain JDBC at the physical limit (the least the work needs) on an empty store of this kind, or {@code null} if
+   * there is none.
+   */
+  default @Nullable Worlds physicalLimit(Features features) {
+    return null;
+  }
 
   /** Deletes what earlier measurements left behind; called while none of the stores it handed out is open. */
   default void clear() {}

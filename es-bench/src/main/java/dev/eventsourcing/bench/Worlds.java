@@ -50,7 +50,8 @@ public interface Worlds extends AutoCloseable {
 
   /**
    * A follower of this store's log, ready to process: it records, for each upstream event, one new event and the
-   * tracking record of the upstream notification, {@code batchSize} upstream events per transaction.
+   * tracking record of the upstream notification, {@code batchSize} upstream events per transaction; with {@code
+   * batchSize} 0, the library's default (the baselines: one per transaction).
    */
   Follower follower(int batchSize);
 

@@ -46,7 +46,7 @@ class BenchmarkSmokeTest {
   }
 
   @Test
-  void everyWorkloadRunsOnSqliteForTheLibraryAndPlainJdbc() {
+  void everyWorkloadRunsOnSqliteForTheLibraryAndBothBaselines() {
     try (SqliteStore store = new SqliteStore(work.resolve("sqlite"))) {
       List<Result> results = runAll(store, new ArrayList<>());
 
@@ -54,7 +54,9 @@ class BenchmarkSmokeTest {
         long expected = expectedEvents(result.workload());
         assertThat(result.library()).singleElement().extracting(Sample::events).isEqualTo(expected);
         assertThat(result.baseline()).singleElement().extracting(Sample::events).isEqualTo(expected);
+        assertThat(result.limit()).singleElement().extracting(Sample::events).isEqualTo(expected);
         assertThat(result.ratio()).isPositive();
+        assertThat(result.limitRatio()).isPositive();
       }
     }
   }
@@ -65,7 +67,7 @@ class BenchmarkSmokeTest {
 
   private static long expectedEvents(Workload workload) {
     return switch (workload) {
-      case W1, W1A, W1X4 -> TINY.w1EventCount();
+      case W1, W1A, W1X4, W1X16 -> TINY.w1EventCount();
       case W2, W2Z, W2K, W4, W5, W5B10, W5B100 -> TINY.w2EventCount();
       case W3, W3Z, W3K, W3S -> (long) TINY.w3Events() * TINY.w3Gets();
     };

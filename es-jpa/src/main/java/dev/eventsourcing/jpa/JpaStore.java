@@ -106,6 +106,109 @@ public abstract class JpaStore implements AutoCloseable {
     return write(operation, work);
   }
 
+  /**
+   * Combines the writes of events of this process into transactions of several ({@link GroupCommit}), the writers
+   * taking turns in {@code writers}; for a store's {@link #writeEvents}, outside JTA transactions.
+   */
+  protected final GroupCommit groupCommit(WriterQueue writers) {
+    if (serverTransactions != null) {
+      throw new IllegalStateException("application " + applicationName
+          + ": writes in JTA transactions are the caller's, and are not combined");
+    }
+    return new GroupCommit(writers, this::writeGroup);
+  }
+
+  /**
+   * Runs writes of events in one local transaction, each in a savepoint of its own: a write that fails is rolled
+   * back to its savepoint and fails alone, and the others commit together. If the transaction itself breaks, the
+   * writes not failed yet run again in a new one; if it fails to begin or to commit, they all fail with it.
+   */
+  void writeGroup(List<GroupCommit.Write<?>> writes) {
+    List<GroupCommit.Write<?>> remaining = writes;
+    while (!remaining.isEmpty()) {
+      remaining = remaining.size() == 1 ? writeAlone(remaining.get(0)) : writeTogether(remaining);
+    }
+  }
+
+  private List<GroupCommit.Write<?>> writeAlone(GroupCommit.Write<?> write) {
+    try {
+      select(write.operation, connection -> inLocalTransaction(connection, inTransaction -> {
+        write.run(inTransaction);
+        return null;
+      }));
+      write.succeed();
+    } catch (RuntimeException e) {
+      write.fail(e);
+    }
+    return List.of();
+  }
+
+  private List<GroupCommit.Write<?>> writeTogether(List<GroupCommit.Write<?>> writes) {
+    String operation = writes.size() + " writes of events together (first: " + writes.get(0).operation + ")";
+    List<GroupCommit.Write<?>> ran = new ArrayList<>(writes.size());
+    try (Connection connection = dataSource.getConnection()) {
+      begin(connection);
+      try {
+        for (int i = 0; i < writes.size(); i++) {
+          GroupCommit.Write<?> write = writes.get(i);
+          savepoint(connection, i > 0);
+          try {
+            write.run(connection);
+            ran.add(write);
+          } catch (SQLException | RuntimeException e) {
+            write.fail(JpaErrors.translate(e, applicationName, write.operation, driverErrors()));
+            try {
+              rollbackToSavepoint(connection);
+            } catch (SQLException | RuntimeException broken) {
+              // The transaction can't go on: what ran in it is lost, and runs again in a new one.
+              rollbackQuietly(connection, e);
+              List<GroupCommit.Write<?>> again = new ArrayList<>(ran);
+              again.addAll(writes.subList(i + 1, writes.size()));
+              again.forEach(GroupCommit.Write::reset);
+              return again;
+            }
+          }
+        }
+        commit(connection);
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      }
+    } catch (SQLException | RuntimeException e) {
+      RuntimeException failure = JpaErrors.translate(e, applicationName, operation, driverErrors());
+      for (GroupCommit.Write<?> write : writes) {
+        write.failIfPending(failure);
+      }
+      return List.of();
+    }
+    for (GroupCommit.Write<?> write : ran) {
+      write.succeed();
+    }
+    return List.of();
+  }
+
+  private void rollbackQuietly(Connection connection, Exception failure) {
+    try {
+      rollback(connection);
+    } catch (SQLException | RuntimeException suppressed) {
+      failure.addSuppressed(suppressed);
+    }
+  }
+
+  /**
+   * In a transaction of several writes, before each: sets a savepoint that the write can be rolled back to, after
+   * releasing the previous write's if {@code releasePrevious}.
+   */
+  protected void savepoint(Connection connection, boolean releasePrevious) throws SQLException {
+    execute(connection, releasePrevious
+        ? List.of("RELEASE SAVEPOINT es_write", "SAVEPOINT es_write") : List.of("SAVEPOINT es_write"));
+  }
+
+  /** Rolls a transaction back to the savepoint {@link #savepoint} set, undoing the write after it. */
+  protected void rollbackToSavepoint(Connection connection) throws SQLException {
+    execute(connection, List.of("ROLLBACK TO SAVEPOINT es_write"));
+  }
+
   private <T> T inLocalTransaction(Connection connection, ConnectionWork<T> work) throws SQLException {
     begin(connection);
     try {

@@ -13,16 +13,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * W5's baseline follower, doing what the library's process application does: it reads the notifications after
- * the highest tracked id in pages, decodes each event, and for each batch of them, in one transaction that holds
- * the follower's writer lock, checks the tracked id again, inserts a new world's first event for each, and the
- * tracking record of the batch's last notification.
+ * W5's baseline follower. In the library's discipline it does what the library's process application does: it
+ * reads the notifications after the highest tracked id in pages, decodes each event, and for each batch of them, in
+ * one transaction that holds the follower's writer lock, checks the tracked id again, inserts a new world's first
+ * event for each, and the tracking record of the batch's last notification. At the physical limit, for each batch
+ * of a page it inserts the new events (the database giving their ids) and the tracking record, and commits: no
+ * lock, no check.
  */
 final class JdbcFollower implements Worlds.Follower {
-  private static final String UPSTREAM = "bench_raw";
   private static final int PAGE_SIZE = 500;
 
   private final JdbcWorlds store;
+  private final JdbcWorlds.Discipline discipline;
   private final EventCodec codec;
   private final int batchSize;
   private final Connection connection;
@@ -34,19 +36,20 @@ final class JdbcFollower implements Worlds.Follower {
 
   JdbcFollower(JdbcWorlds store, EventCodec codec, int batchSize) throws SQLException {
     this.store = store;
+    this.discipline = store.discipline();
     this.codec = codec;
     this.batchSize = batchSize;
     this.connection = store.connect();
     this.control = connection.createStatement();
     this.selectTracking = connection.prepareStatement(
-        "SELECT COALESCE(MAX(notification_id), 0) FROM " + JdbcWorlds.TRACKING + " WHERE application_name = ?");
+        "SELECT COALESCE(MAX(notification_id), 0) FROM " + discipline.tracking() + " WHERE application_name = ?");
     this.selectNotifications = connection.prepareStatement(
-        "SELECT notification_id, originator_id, originator_version, topic, state FROM " + JdbcWorlds.EVENTS
+        "SELECT notification_id, originator_id, originator_version, topic, state FROM " + discipline.events()
             + " WHERE notification_id >= ? ORDER BY notification_id LIMIT ?");
-    this.insertEvent = connection.prepareStatement("INSERT INTO " + JdbcWorlds.FOLLOWER_EVENTS
-        + " (originator_id, originator_version, topic, state, notification_id) VALUES (?, ?, ?, ?, ?)");
+    this.insertEvent = connection.prepareStatement(
+        JdbcWorlds.insertEvent(discipline.followerEvents(), discipline));
     this.insertTracking = connection.prepareStatement(
-        "INSERT INTO " + JdbcWorlds.TRACKING + " (application_name, notification_id) VALUES (?, ?)");
+        "INSERT INTO " + discipline.tracking() + " (application_name, notification_id) VALUES (?, ?)");
   }
 
   @Override
@@ -74,7 +77,7 @@ final class JdbcFollower implements Worlds.Follower {
   @Override
   public long recordedEvents() {
     try (Statement statement = connection.createStatement();
-        ResultSet results = statement.executeQuery("SELECT COUNT(*) FROM " + JdbcWorlds.FOLLOWER_EVENTS)) {
+        ResultSet results = statement.executeQuery("SELECT COUNT(*) FROM " + discipline.followerEvents())) {
       results.next();
       return results.getLong(1);
     } catch (SQLException e) {
@@ -110,11 +113,16 @@ final class JdbcFollower implements Worlds.Follower {
 
   private void record(List<Upstream> batch) throws SQLException {
     try {
-      long next = store.beginFollowing(connection, control) + 1;
-      long last = batch.get(batch.size() - 1).id();
-      if (selectTracked() >= batch.get(0).id()) {
-        throw new IllegalStateException("notification " + batch.get(0).id() + " is tracked already");
+      long next = 0;
+      if (discipline == JdbcWorlds.Discipline.LIBRARY) {
+        next = store.beginFollowing(connection, control) + 1;
+        if (selectTracked() >= batch.get(0).id()) {
+          throw new IllegalStateException("notification " + batch.get(0).id() + " is tracked already");
+        }
+      } else {
+        store.begin(connection, control);
       }
+      long last = batch.get(batch.size() - 1).id();
       Instant now = JdbcWorlds.now();
       for (Upstream upstream : batch) {
         World.Event created = new World.Created("after notification " + upstream.id());
@@ -122,7 +130,9 @@ final class JdbcFollower implements Worlds.Follower {
         insertEvent.setInt(2, 1);
         insertEvent.setString(3, EventCodec.topicOf(created));
         insertEvent.setBytes(4, codec.encodeEvent(1, now, created));
-        insertEvent.setLong(5, next++);
+        if (discipline == JdbcWorlds.Discipline.LIBRARY) {
+          insertEvent.setLong(5, next++);
+        }
         if (batch.size() > 1) {
           insertEvent.addBatch();
         }
@@ -132,7 +142,7 @@ final class JdbcFollower implements Worlds.Follower {
       } else {
         insertEvent.executeUpdate();
       }
-      insertTracking.setString(1, UPSTREAM);
+      insertTracking.setString(1, discipline.upstream());
       insertTracking.setLong(2, last);
       insertTracking.executeUpdate();
       store.commit(connection, control);
@@ -143,7 +153,7 @@ final class JdbcFollower implements Worlds.Follower {
   }
 
   private long selectTracked() throws SQLException {
-    selectTracking.setString(1, UPSTREAM);
+    selectTracking.setString(1, discipline.upstream());
     try (ResultSet results = selectTracking.executeQuery()) {
       results.next();
       return results.getLong(1);

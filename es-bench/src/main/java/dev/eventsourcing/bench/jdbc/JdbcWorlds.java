@@ -16,35 +16,75 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The baseline: the benchmark's operations with plain JDBC prepared statements, on an events table of the
- * library's shape (primary key {@code (originator_id, originator_version)}, a unique {@code notification_id}, the
- * topic and the state) and a snapshots table. Every write is one transaction in which the store's subclass
- * serialises writers, so notification ids are given as the highest id plus one onward: gap-free, contiguous within a
- * transaction and in commit order, which is what the library promises; several events are inserted as one batch.
- * Each thread uses a connection of its own, with its statements prepared once.
+ * The baselines: the benchmark's operations with plain JDBC prepared statements, in one of two {@link Discipline
+ * disciplines}. The library's discipline works on an events table of the library's shape (primary key {@code
+ * (originator_id, originator_version)}, a unique {@code notification_id}, the topic and the state) and a snapshots
+ * table; every write is one transaction in which the store's subclass serialises writers, so notification ids are
+ * given as the highest id plus one onward: gap-free, contiguous within a transaction and in commit order, which is
+ * what the library promises; several events are inserted as one batch. The physical limit does the least the work
+ * needs: the database gives the ids (an identity column), no writer waits for another's lock, a single event is
+ * inserted in auto-commit mode. Each thread uses a connection of its own, with its statements prepared once.
  */
 public abstract class JdbcWorlds implements Worlds {
-  /** The baseline's tables. */
-  protected static final String EVENTS = "bench_raw_events";
+  /** How the baseline orders its writers and numbers its events. */
+  public enum Discipline {
+    /**
+     * The library's promises kept by hand: writers serialised by a lock, ids assigned as the highest plus one, the
+     * follower's tracking checked again in each transaction.
+     */
+    LIBRARY("bench_raw"),
+    /**
+     * The physical limit: an identity column gives the ids, writers take no lock (so a reader could skip an event
+     * committed late: this is a bound, not a store), one event is one auto-commit insert, and W5's follower checks
+     * nothing: per batch it inserts the new events and the tracking row, and commits.
+     */
+    LIMIT("bench_limit");
 
-  protected static final String SNAPSHOTS = "bench_raw_snapshots";
+    private final String prefix;
 
-  /** W5's follower's tables: its events, of the events table's shape, and its tracking records. */
-  protected static final String FOLLOWER_EVENTS = "bench_raw_follower_events";
+    Discipline(String prefix) {
+      this.prefix = prefix;
+    }
 
-  protected static final String TRACKING = "bench_raw_tracking";
+    /** The baseline's events table. */
+    public String events() {
+      return prefix + "_events";
+    }
 
+    public String snapshots() {
+      return prefix + "_snapshots";
+    }
+
+    /** W5's follower's events table, of the events table's shape. */
+    public String followerEvents() {
+      return prefix + "_follower_events";
+    }
+
+    /** W5's follower's tracking records. */
+    public String tracking() {
+      return prefix + "_tracking";
+    }
+
+    /** The name the follower tracks its upstream by. */
+    String upstream() {
+      return prefix;
+    }
+  }
+
+  private final Discipline discipline;
   private final EventCodec codec;
   private final boolean snapshotsKept;
   private final Queue<Session> sessions = new ConcurrentLinkedQueue<>();
   private final ThreadLocal<Session> session = new ThreadLocal<>();
 
   /**
+   * @param discipline which baseline this is
    * @param codec how events and snapshots are encoded
    * @param snapshotsKept whether {@link #rebuild} starts from the latest snapshot, as the library does when
    *     snapshotting is enabled
    */
-  protected JdbcWorlds(EventCodec codec, boolean snapshotsKept) {
+  protected JdbcWorlds(Discipline discipline, EventCodec codec, boolean snapshotsKept) {
+    this.discipline = discipline;
     this.codec = codec;
     this.snapshotsKept = snapshotsKept;
   }
@@ -58,6 +98,10 @@ public abstract class JdbcWorlds implements Worlds {
     } catch (SQLException e) {
       throw failed("creating tables", e);
     }
+  }
+
+  public Discipline discipline() {
+    return discipline;
   }
 
   /** Opens a connection in auto-commit mode. */
@@ -79,6 +123,21 @@ public abstract class JdbcWorlds implements Worlds {
    * none).
    */
   protected abstract long beginFollowing(Connection connection, Statement statement) throws SQLException;
+
+  /**
+   * For the physical limit: starts a transaction that takes no lock before it writes (the database's own row locks
+   * and, on SQLite, its write lock at the first write).
+   */
+  protected abstract void begin(Connection connection, Statement statement) throws SQLException;
+
+  /**
+   * For the physical limit, in a transaction {@link #begin} started: inserts the rows, the database giving their
+   * ids.
+   *
+   * @param insert prepared {@code INSERT} of {@code originator_id, originator_version, topic, state}
+   */
+  protected abstract void insertWithIdentity(Connection connection, PreparedStatement insert, List<Row> rows)
+      throws SQLException;
 
   protected abstract void commit(Connection connection, Statement statement) throws SQLException;
 
@@ -207,7 +266,8 @@ public abstract class JdbcWorlds implements Worlds {
   @Override
   public long storedEvents() {
     try (Statement statement = session().connection.createStatement();
-        ResultSet results = statement.executeQuery("SELECT MAX(notification_id), COUNT(*) FROM " + EVENTS)) {
+        ResultSet results = statement.executeQuery(
+            "SELECT MAX(notification_id), COUNT(*) FROM " + discipline.events())) {
       results.next();
       long max = results.getLong(1);
       long count = results.getLong(2);
@@ -223,7 +283,7 @@ public abstract class JdbcWorlds implements Worlds {
   @Override
   public Follower follower(int batchSize) {
     try {
-      return new JdbcFollower(this, codec, batchSize);
+      return new JdbcFollower(this, codec, Math.max(1, batchSize));
     } catch (SQLException e) {
       throw failed("preparing the follower", e);
     }
@@ -280,8 +340,17 @@ public abstract class JdbcWorlds implements Worlds {
     Session session = session();
     Connection connection = session.connection;
     try {
+      if (discipline == Discipline.LIMIT && rows.size() == 1) {
+        insertBatch(session.insertEvent, rows, 0);
+        return;
+      }
       try {
-        lockAndInsert(connection, session.control, session.insertEvent, rows);
+        if (discipline == Discipline.LIMIT) {
+          begin(connection, session.control);
+          insertWithIdentity(connection, session.insertEvent, rows);
+        } else {
+          lockAndInsert(connection, session.control, session.insertEvent, rows);
+        }
         commit(connection, session.control);
       } catch (SQLException | RuntimeException e) {
         rollback(connection, session.control);
@@ -298,14 +367,19 @@ public abstract class JdbcWorlds implements Worlds {
     }
   }
 
-  /** Inserts rows in one batch (one row alone), with notification ids from {@code next} onward. */
+  /**
+   * Inserts rows in one batch (one row alone), with notification ids from {@code next} onward, or with the
+   * database's ids in the physical limit's discipline.
+   */
   protected final void insertBatch(PreparedStatement insert, List<Row> rows, long next) throws SQLException {
     for (Row row : rows) {
       setUuid(insert, 1, row.originatorId());
       insert.setInt(2, row.originatorVersion());
       insert.setString(3, row.topic());
       insert.setBytes(4, row.state());
-      insert.setLong(5, next++);
+      if (discipline == Discipline.LIBRARY) {
+        insert.setLong(5, next++);
+      }
       if (rows.size() > 1) {
         insert.addBatch();
       }
@@ -321,7 +395,7 @@ public abstract class JdbcWorlds implements Worlds {
     Session current = session.get();
     if (current == null) {
       try {
-        current = new Session(connect());
+        current = new Session(connect(), discipline);
       } catch (SQLException e) {
         throw failed("connecting", e);
       }
@@ -339,6 +413,17 @@ public abstract class JdbcWorlds implements Worlds {
     return new IllegalStateException("plain JDBC failed " + what + ": " + e.getMessage(), e);
   }
 
+  /**
+   * The insert of one event into {@code table}: with its notification id in the library's discipline, without in
+   * the physical limit's, where the database gives it.
+   */
+  static String insertEvent(String table, Discipline discipline) {
+    return discipline == Discipline.LIBRARY
+        ? "INSERT INTO " + table + " (originator_id, originator_version, topic, state, notification_id)"
+            + " VALUES (?, ?, ?, ?, ?)"
+        : "INSERT INTO " + table + " (originator_id, originator_version, topic, state) VALUES (?, ?, ?, ?)";
+  }
+
   /** An event to insert. */
   protected record Row(UUID originatorId, int originatorVersion, String topic, byte[] state) {}
 
@@ -352,19 +437,19 @@ public abstract class JdbcWorlds implements Worlds {
     final PreparedStatement insertSnapshot;
     final PreparedStatement selectNotifications;
 
-    Session(Connection connection) throws SQLException {
+    Session(Connection connection, Discipline discipline) throws SQLException {
+      String events = discipline.events();
       this.connection = connection;
       this.control = connection.createStatement();
-      this.insertEvent = connection.prepareStatement("INSERT INTO " + EVENTS
-          + " (originator_id, originator_version, topic, state, notification_id) VALUES (?, ?, ?, ?, ?)");
-      this.selectEvents = connection.prepareStatement("SELECT originator_version, topic, state FROM " + EVENTS
+      this.insertEvent = connection.prepareStatement(insertEvent(events, discipline));
+      this.selectEvents = connection.prepareStatement("SELECT originator_version, topic, state FROM " + events
           + " WHERE originator_id = ? AND originator_version > ? ORDER BY originator_version");
-      this.selectSnapshot = connection.prepareStatement("SELECT originator_version, state FROM " + SNAPSHOTS
-          + " WHERE originator_id = ? ORDER BY originator_version DESC LIMIT 1");
-      this.insertSnapshot = connection.prepareStatement("INSERT INTO " + SNAPSHOTS
+      this.selectSnapshot = connection.prepareStatement("SELECT originator_version, state FROM "
+          + discipline.snapshots() + " WHERE originator_id = ? ORDER BY originator_version DESC LIMIT 1");
+      this.insertSnapshot = connection.prepareStatement("INSERT INTO " + discipline.snapshots()
           + " (originator_id, originator_version, topic, state) VALUES (?, ?, ?, ?)");
       this.selectNotifications = connection.prepareStatement(
-          "SELECT notification_id, originator_id, originator_version, topic, state FROM " + EVENTS
+          "SELECT notification_id, originator_id, originator_version, topic, state FROM " + events
               + " WHERE notification_id >= ? ORDER BY notification_id LIMIT ?");
     }
   }

@@ -1,6 +1,7 @@
 package dev.eventsourcing.jpa.postgres;
 
 import dev.eventsourcing.jpa.ConnectionWork;
+import dev.eventsourcing.jpa.GroupCommit;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
@@ -25,6 +26,7 @@ final class PostgresStore extends JpaStore {
   private final String lockAndInsertKeysAndEvents;
   private final String insertEvents;
   private final WriterQueue writers;
+  private final @Nullable GroupCommit groups;
   private final @Nullable String channel;
   private final @Nullable PostgresSession session;
   private final boolean leases;
@@ -48,6 +50,7 @@ final class PostgresStore extends JpaStore {
         ? WriterQueue.none(applicationName)
         : new WriterQueue(applicationName, lockTimeoutSeconds > 0 ? lockTimeoutSeconds : -1,
             PostgresInfrastructureFactory.POSTGRES_LOCK_TIMEOUT);
+    this.groups = jta ? null : groupCommit(writers);
     // The lock is held until the transaction ends, so the ids after the maximum are this transaction's, and no
     // reader sees a later id committed before an earlier one. Readers take no lock. The statements after the lock
     // start after it is granted, so they see every event committed before.
@@ -102,10 +105,24 @@ final class PostgresStore extends JpaStore {
     }
   }
 
-  /** The writers of this process take turns before they take the table lock. */
+  /**
+   * The writers of this process take turns before they take the table lock, and those that wait for a turn go
+   * together in the next (outside JTA transactions).
+   */
   @Override
   public <T> T writeEvents(String operation, ConnectionWork<T> work) {
-    return writers.inTurn(operation, () -> super.writeEvents(operation, work));
+    if (groups == null) {
+      return writers.inTurn(operation, () -> super.writeEvents(operation, work));
+    }
+    return groups.submit(operation, work);
+  }
+
+  /** The release of the previous savepoint and the new one in one round trip. */
+  @Override
+  protected void savepoint(Connection connection, boolean releasePrevious) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(releasePrevious ? "RELEASE SAVEPOINT es_write; SAVEPOINT es_write" : "SAVEPOINT es_write");
+    }
   }
 
   @Override

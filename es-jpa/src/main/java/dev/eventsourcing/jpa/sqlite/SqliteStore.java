@@ -2,6 +2,7 @@ package dev.eventsourcing.jpa.sqlite;
 
 import dev.eventsourcing.jpa.ConnectionWork;
 import dev.eventsourcing.jpa.DriverErrors;
+import dev.eventsourcing.jpa.GroupCommit;
 import dev.eventsourcing.jpa.JpaStore;
 import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 final class SqliteStore extends JpaStore {
   private final WriterQueue writers;
+  private final @Nullable GroupCommit groups;
   private final String maxNotificationId;
   private final @Nullable KeptStatements kept;
 
@@ -32,6 +34,7 @@ final class SqliteStore extends JpaStore {
     this.writers = jta
         ? WriterQueue.none(applicationName)
         : new WriterQueue(applicationName, lockTimeoutSeconds, SqliteInfrastructureFactory.SQLITE_LOCK_TIMEOUT);
+    this.groups = jta ? null : groupCommit(writers);
     this.maxNotificationId = "SELECT COALESCE(MAX(notification_id), 0) FROM " + tables.events();
   }
 
@@ -47,6 +50,12 @@ final class SqliteStore extends JpaStore {
   @Override
   public <T> T write(String operation, ConnectionWork<T> work) {
     return writers.inTurn(operation, () -> super.write(operation, work));
+  }
+
+  /** The writers of events that wait for a turn go together in the next (outside JTA transactions). */
+  @Override
+  public <T> T writeEvents(String operation, ConnectionWork<T> work) {
+    return groups == null ? super.writeEvents(operation, work) : groups.submit(operation, work);
   }
 
   /**

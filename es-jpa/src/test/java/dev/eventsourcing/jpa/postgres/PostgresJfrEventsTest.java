@@ -32,6 +32,8 @@ class PostgresJfrEventsTest {
   void savesBatchesAndALeaseTakenLostAndTakenAgainAreRecorded() throws Exception {
     Map<String, String> environment = new HashMap<>(TestPostgres.newSchema());
     environment.put("PERSISTENCE_MODULE", "postgres");
+    // A batch per order, so that each is a Batch event of its own.
+    environment.put("RESERVATIONS_PROCESSING_BATCH_SIZE", "1");
     List<RecordedEvent> recorded = new CopyOnWriteArrayList<>();
     try (RecordingStream recording = new RecordingStream()) {
       List.of("dev.eventsourcing.Save", "dev.eventsourcing.Batch", "dev.eventsourcing.LeaseTaken",
