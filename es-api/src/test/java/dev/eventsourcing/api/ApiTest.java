@@ -14,6 +14,6 @@ class ApiTest extends ApiBaselineTestCase {
   protected Set<String> apiPackages() {
     return Set.of("dev.eventsourcing.domain", "dev.eventsourcing.application", "dev.eventsourcing.persistence",
         "dev.eventsourcing.system", "dev.eventsourcing.cipher", "dev.eventsourcing.compressor",
-        "dev.eventsourcing.memory");
+        "dev.eventsourcing.memory", "dev.eventsourcing.micrometer");
   }
 }
