@@ -86,7 +86,8 @@ class EventSourcingMetricsTest {
   void savesConflictsProcessingRetriesErrorsAndLagAreMeasured() {
     try (Orders orders = new Orders(Map.of("PERSISTENCE_MODULE", "memory"));
         Stock stock = new Stock();
-        Reservations failing = new Reservations(Map.of("PERSISTENCE_MODULE", "memory", "FAIL_ON_ITEM", "b"))) {
+        Reservations failing = new Reservations(Map.of("PERSISTENCE_MODULE", "memory", "FAIL_ON_ITEM", "b",
+            "PROCESSING_BATCH_SIZE", "1"))) {
       stock.follow(orders);
       failing.follow(orders);
       new EventSourcingMetrics(List.of(orders, stock, failing)).bindTo(registry);
@@ -136,7 +137,7 @@ class EventSourcingMetricsTest {
     assertThat(follower("eventsourcing.follower.retries", "Stock").counter().count()).isEqualTo(2);
     assertThat(registry.find("eventsourcing.follower.errors").tag("follower", "Stock").counter()).isNull();
 
-    // Reservations processes one notification at a time: the first, then its policy fails on the second.
+    // Reservations processes one notification at a time (batches of 1): the first, then its policy fails on the second.
     assertThat(follower("eventsourcing.notifications.read", "Reservations").counter().count()).isEqualTo(3);
     assertThat(follower("eventsourcing.follower.processed", "Reservations").counter().count()).isEqualTo(1);
     assertThat(follower("eventsourcing.follower.retries", "Reservations").counter().count()).isZero();
