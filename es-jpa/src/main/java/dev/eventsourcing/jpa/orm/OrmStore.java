@@ -5,6 +5,7 @@ import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
 import dev.eventsourcing.jpa.entity.EventRecord;
 import dev.eventsourcing.jpa.entity.NotificationCounter;
+import dev.eventsourcing.persistence.OperationalException;
 import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.RecordConflictException;
 import jakarta.persistence.EntityExistsException;
@@ -32,6 +33,8 @@ final class OrmStore implements AutoCloseable {
   private static final String SELECT_MAX_NOTIFICATION = "SELECT MAX(e.notificationId) FROM " + EventRecord.ENTITY
       + " e";
 
+  private static final int DDL_ATTEMPTS = 3;
+
   private final String applicationName;
   private final TableNames tables;
   private final Database database;
@@ -56,6 +59,10 @@ final class OrmStore implements AutoCloseable {
 
   String applicationName() {
     return applicationName;
+  }
+
+  Database database() {
+    return database;
   }
 
   /** Runs reads on an entity manager of their own, outside a transaction. */
@@ -123,23 +130,36 @@ final class OrmStore implements AutoCloseable {
     return entityManager.createQuery(SELECT_MAX_NOTIFICATION, Long.class).getSingleResult();
   }
 
-  /** Creates the tables, each if it does not exist, with the DDL of the JDBC stores, in one transaction. */
+  /**
+   * Creates the tables, each if it does not exist, with the DDL of the JDBC stores (or of {@link CounterTables}), in
+   * one transaction. A deadlock with another creator of the same tables (MariaDB's DDL takes its locks in no fixed
+   * order) is retried: the statements change nothing where the tables are there.
+   */
   void createTables(String... logicalTables) {
     List<String> statements = new ArrayList<>();
     for (String table : logicalTables) {
       statements.addAll(database.createStatements(tables, table));
     }
-    write("creating tables " + String.join(", ", logicalTables), entityManager -> {
-      for (String statement : statements) {
-        // PostgreSQL's DDL begins with a SELECT that takes an advisory lock.
-        if (statement.toUpperCase(Locale.ROOT).startsWith("SELECT")) {
-          entityManager.createNativeQuery(statement).getResultList();
-        } else {
-          entityManager.createNativeQuery(statement).executeUpdate();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write("creating tables " + String.join(", ", logicalTables), entityManager -> {
+          for (String statement : statements) {
+            // PostgreSQL's DDL begins with a SELECT that takes an advisory lock.
+            if (statement.toUpperCase(Locale.ROOT).startsWith("SELECT")) {
+              entityManager.createNativeQuery(statement).getResultList();
+            } else {
+              entityManager.createNativeQuery(statement).executeUpdate();
+            }
+          }
+          return null;
+        });
+        return;
+      } catch (OperationalException e) {
+        if (attempt == DDL_ATTEMPTS) {
+          throw e;
         }
       }
-      return null;
-    });
+    }
   }
 
   /**
