@@ -106,6 +106,12 @@ public enum Workload {
         default -> null;
       };
     }
+    if (store.isJpa()) {
+      return switch (this) {
+        case W1A, W2 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.6);
+        default -> null;
+      };
+    }
     return switch (this) {
       case W1, W1A, W2 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.8);
       case W3 -> new Target(Target.Kind.TIME_RATIO_AT_MOST, 1.5);
