@@ -1,13 +1,13 @@
 package dev.eventsourcing.application;
 
-import dev.eventsourcing.cipher.DataKeys;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.EventSourcingException;
 import dev.eventsourcing.domain.PersonalData;
-import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.ConfigurationException;
+import dev.eventsourcing.persistence.DataKeys;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.EventStore;
 import dev.eventsourcing.persistence.InfrastructureFactory;
@@ -68,8 +68,9 @@ import org.jspecify.annotations.Nullable;
  * <p>An application is made from an {@link ApplicationContext}: its name, settings and store, made and checked
  * before its constructor runs and passed to {@link #Application(ApplicationContext)}, which containers with
  * constructor injection call; the constructors without a context make one from their class. The constructor calls
- * none of the methods a subclass overrides: the store, the mapper and what they need ({@link #types()}, {@link
- * #snapshottingIntervals()}, {@link #constructTranscoder()}, {@link #constructRecorder}, {@link #constructFactory})
+ * none of the methods a subclass overrides: the store, the mapper and what they need ({@link #checkSettings}, {@link
+ * #types()}, {@link #snapshottingIntervals()}, {@link #constructTranscoder()}, {@link #constructRecorder}, {@link
+ * #constructFactory})
  * are made once, when the application is first used, so an override may use the subclass's fields.
  *
  * <p>{@link #Application()} reads and checks nothing: the application reads the process environment when it is
@@ -224,6 +225,7 @@ public class Application implements AutoCloseable {
           + " overrides name() to return " + name() + ", but its settings and tables are named " + name
           + ": give the name in its context instead (Application.builder(...).name(\"" + name() + "\"))");
     }
+    checkSettings(context.environment());
     InfrastructureFactory given = context.store();
     InfrastructureFactory factory = given != null ? given : constructFactory(context.environment());
     try {
@@ -318,6 +320,19 @@ public class Application implements AutoCloseable {
    */
   // Not final, as no method of an application is: CDI containers proxy applications by subclassing them.
   protected List<Long> save(@Nullable Tracking tracking, Aggregate<?>... aggregates) {
+    return save(tracking, List.of(), aggregates);
+  }
+
+  /**
+   * Saves the new events of the given aggregates, then the given events (each the next version of its aggregate,
+   * as for {@link #saveEvents}), and, if given, a tracking record, atomically; as {@link #save(Tracking,
+   * Aggregate...)} otherwise. A process application records what a policy collected with it.
+   *
+   * @throws dev.eventsourcing.persistence.RecordConflictException if an aggregate is stale, another save recorded
+   *     one of the events' versions first, or the tracking record's upstream notification is already tracked
+   */
+  protected List<Long> save(
+      @Nullable Tracking tracking, List<? extends DomainEvent<?>> events, Aggregate<?>... aggregates) {
     Set<Aggregate<?>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
     List<DomainEvent<?>> pending = new ArrayList<>();
     Map<UUID, UUID> subjects = Map.of();
@@ -332,6 +347,7 @@ public class Application implements AutoCloseable {
         }
       }
     }
+    pending.addAll(events);
     if (pending.isEmpty() && tracking == null) {
       return List.of();
     }
@@ -402,7 +418,7 @@ public class Application implements AutoCloseable {
    *
    * @return how many keys were found to rewrap
    * @throws ConfigurationException if the application does not encrypt per subject
-   * @throws dev.eventsourcing.cipher.MasterKeyException if a key is wrapped by a master key that is not configured
+   * @throws dev.eventsourcing.persistence.MasterKeyException if a key is wrapped by a master key that is not configured
    */
   public int rewrapDataKeys(int limit) {
     if (limit < 1) {
@@ -505,6 +521,16 @@ public class Application implements AutoCloseable {
   protected int logSectionSize() {
     return LocalNotificationLog.DEFAULT_SECTION_SIZE;
   }
+
+  /**
+   * Parses the settings a subclass reads besides the application's own, called once when the application is first
+   * used, before its store is made: a bad one fails there, with the store's. A subclass whose constructor takes a
+   * {@code Map} or a context parses them in the constructor as well, so that they fail there. Does nothing by
+   * default.
+   *
+   * @throws ConfigurationException naming the application and the setting as given
+   */
+  protected void checkSettings(Environment environment) {}
 
   /**
    * The store's factory, from the environment, called once when the application is first used; not called when

@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -41,6 +42,7 @@ public final class ApplicationBuilder<A extends Application> {
   private @Nullable DataSource dataSource;
   private @Nullable Function<Environment, ? extends InfrastructureFactory> factory;
   private DecodableTypes types = DecodableTypes.none();
+  private @Nullable ThreadFactory threads;
 
   ApplicationBuilder(Class<A> type) {
     this.type = Objects.requireNonNull(type, "type");
@@ -110,22 +112,32 @@ public final class ApplicationBuilder<A extends Application> {
   }
 
   /**
+   * Makes the threads the application's store starts for itself (such as the PostgreSQL store's session thread)
+   * with {@code threads}, such as a server's {@code ManagedThreadFactory}; by default the store makes daemon threads.
+   */
+  public ApplicationBuilder<A> threads(ThreadFactory threads) {
+    this.threads = Objects.requireNonNull(threads, "threads");
+    return this;
+  }
+
+  /**
    * The context of an application with what is given here, for a constructor taking an {@link ApplicationContext}.
    * Unless a store is given ({@link #dataSource}, {@link #factory}), the settings every store reads are checked,
-   * and that the named store exists; a process application's processing settings are checked too. The rest are
-   * checked when the store is opened.
+   * and that the named store exists. The rest, and those of a subclass such as a process application's processing
+   * settings, are checked by the constructor the context is given to, or when the store is opened.
    *
    * @throws ConfigurationException if a setting is missing or invalid
    */
   public ApplicationContext context() {
-    Environment settings = Environment.fromProcess(name != null ? name : ApplicationContext.nameOf(type),
+    Environment fromProcess = Environment.fromProcess(name != null ? name : ApplicationContext.nameOf(type),
         Map.copyOf(environment));
+    Environment settings = threads != null ? fromProcess.withThreads(threads) : fromProcess;
     Function<Environment, ? extends InfrastructureFactory> store = factory;
     DataSource given = dataSource;
     if (given != null) {
       store = environment -> InfrastructureFactory.construct(environment, given);
     }
-    return ApplicationContext.checked(type, settings, store, types);
+    return ApplicationContext.checked(settings, store, types);
   }
 
   /**

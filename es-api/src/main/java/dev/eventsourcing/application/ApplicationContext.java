@@ -3,8 +3,6 @@ package dev.eventsourcing.application;
 import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
-import dev.eventsourcing.system.ProcessApplication;
-import dev.eventsourcing.system.ProcessingSettings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -42,7 +40,7 @@ public final class ApplicationContext {
    */
   public static ApplicationContext of(Class<? extends Application> type, Map<String, String> settings) {
     String name = nameOf(type);
-    return checked(type, Environment.fromProcess(name, settings), null, DecodableTypes.none());
+    return checked(Environment.fromProcess(name, settings), null, DecodableTypes.none());
   }
 
   /**
@@ -56,15 +54,13 @@ public final class ApplicationContext {
 
   /**
    * Checks the settings that every store reads and that the named store exists, unless the store is given as a
-   * whole, and a process application's processing settings.
+   * whole. A subclass's own settings are checked by its constructor, or when it opens its store ({@link
+   * Application#checkSettings}).
    */
-  static ApplicationContext checked(Class<? extends Application> type, Environment environment,
+  static ApplicationContext checked(Environment environment,
       @Nullable Function<Environment, ? extends InfrastructureFactory> store, DecodableTypes types) {
     if (store == null) {
       InfrastructureFactory.check(environment);
-    }
-    if (ProcessApplication.class.isAssignableFrom(type)) {
-      ProcessingSettings.parse(environment);
     }
     return new ApplicationContext(environment.name(), environment, store, types);
   }

@@ -1,6 +1,7 @@
 package dev.eventsourcing.cipher;
 
 import dev.eventsourcing.persistence.Cipher;
+import dev.eventsourcing.persistence.CipherException;
 import dev.eventsourcing.persistence.ConfigurationException;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;

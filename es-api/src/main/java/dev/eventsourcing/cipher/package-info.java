@@ -1,7 +1,9 @@
 /**
- * Application-level encryption of stored events: one key for every record ({@link dev.eventsourcing.cipher.AesCipher}),
- * or a data key per data subject wrapped by master keys ({@link dev.eventsourcing.cipher.DataKeys}), so a
- * subject's data can be erased.
+ * Ciphers that encrypt every stored record with one key ({@link dev.eventsourcing.cipher.AesCipher}): an
+ * implementation of the persistence layer's {@link dev.eventsourcing.persistence.Cipher}, named by {@code
+ * CIPHER_TOPIC} (or used when only {@code CIPHER_KEY} is set). This package depends on the persistence layer, never
+ * the other way round; per-subject encryption, whose data keys the stores keep, is the persistence layer's own
+ * ({@link dev.eventsourcing.persistence.DataKeys}).
  */
 @NullMarked
 package dev.eventsourcing.cipher;

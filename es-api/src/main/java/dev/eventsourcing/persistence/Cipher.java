@@ -12,7 +12,7 @@ public interface Cipher {
   /**
    * Decrypts what {@link #encrypt(byte[])} returned.
    *
-   * @throws dev.eventsourcing.cipher.CipherException if the key is wrong or the bytes were changed
+   * @throws CipherException if the key is wrong or the bytes were changed
    */
   byte[] decrypt(byte[] ciphertext);
 }

@@ -3,24 +3,33 @@ package dev.eventsourcing.persistence;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An application's settings: the process environment overlaid with the map given to the application. Every key
  * can be prefixed with the application's name, upper-cased, to apply to that application alone: for an application
  * named {@code Universe}, {@code UNIVERSE_PERSISTENCE_MODULE} takes precedence over {@code PERSISTENCE_MODULE}.
- * Empty values count as unset. Immutable.
+ * Empty values count as unset. Besides its settings, it may give the threads that the application's store starts
+ * ({@link #threads()}), such as a server's {@code ManagedThreadFactory}. Immutable.
  */
 public final class Environment {
   private final String name;
   private final String prefix;
   private final Map<String, String> values;
+  private final @Nullable ThreadFactory threads;
 
   /** Settings from exactly the given map. */
   public Environment(String name, Map<String, String> values) {
+    this(name, Map.copyOf(values), null);
+  }
+
+  private Environment(String name, Map<String, String> values, @Nullable ThreadFactory threads) {
     this.name = name;
     this.prefix = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
-    this.values = Map.copyOf(values);
+    this.values = values;
+    this.threads = threads;
   }
 
   /** Settings from the process environment, overlaid with {@code overrides}. */
@@ -129,14 +138,28 @@ public final class Environment {
 
   /** The same settings under another application name. */
   public Environment withName(String otherName) {
-    return new Environment(otherName, values);
+    return new Environment(otherName, values, threads);
   }
 
   /** The same settings with some values replaced. */
   public Environment with(Map<String, String> overrides) {
     Map<String, String> merged = new HashMap<>(values);
     merged.putAll(overrides);
-    return new Environment(name, merged);
+    return new Environment(name, Map.copyOf(merged), threads);
+  }
+
+  /** The same settings, with the store's threads made by {@code threads}. */
+  public Environment withThreads(ThreadFactory threads) {
+    return new Environment(name, values, Objects.requireNonNull(threads, "threads"));
+  }
+
+  /**
+   * Where the threads that the application's store starts for itself come from (such as the PostgreSQL store's
+   * session thread, which listens for notifications and holds leases): a server's {@code ManagedThreadFactory},
+   * say; {@code null} if none was given, and the store makes daemon threads of its own.
+   */
+  public @Nullable ThreadFactory threads() {
+    return threads;
   }
 
   /** Names the application; values are not shown, as they may include passwords and keys. */

@@ -1,6 +1,5 @@
 package dev.eventsourcing.persistence;
 
-import dev.eventsourcing.cipher.DataKeys;
 import dev.eventsourcing.domain.DomainEvent;
 import java.util.ArrayList;
 import java.util.List;

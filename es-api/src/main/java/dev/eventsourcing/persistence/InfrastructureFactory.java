@@ -1,8 +1,5 @@
 package dev.eventsourcing.persistence;
 
-import dev.eventsourcing.cipher.AesCipher;
-import dev.eventsourcing.cipher.DataKeys;
-import dev.eventsourcing.cipher.MasterKeys;
 import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.TopicException;
 import dev.eventsourcing.domain.Topics;
@@ -35,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@value #INFRASTRUCTURE_FACTORY}: the class name of an {@code InfrastructureFactory} subclass with a
  *       public constructor taking the {@link Environment}; takes precedence over {@value #PERSISTENCE_MODULE}.
  *   <li>{@value #CIPHER_TOPIC}: a {@link Cipher} class, such as {@code dev.eventsourcing.cipher:AesCipher}; with
- *       {@value #CIPHER_KEY} set and this unset, {@link AesCipher} is used.
- *   <li>{@value #CIPHER_KEY}: the cipher's key (for {@link AesCipher}, base64 of 16, 24 or 32 bytes); with
+ *       {@value #CIPHER_KEY} set and this unset, {@value #DEFAULT_CIPHER_TOPIC} is used (found by its topic, as
+ *       a configured cipher is: persistence depends on no cipher).
+ *   <li>{@value #CIPHER_KEY}: the cipher's key (for {@code AesCipher}, base64 of 16, 24 or 32 bytes); with
  *       per-subject encryption, the master key (base64 of 32 bytes).
  *   <li>{@value #CIPHER_MODE}: {@code single} (the default: one cipher for every record) or {@code per-subject}:
  *       envelope encryption with a data key per data subject, wrapped by the master key {@value #CIPHER_KEY} and
@@ -64,6 +62,8 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   public static final String COMPRESSOR_TOPIC = "COMPRESSOR_TOPIC";
   public static final String IS_SNAPSHOTTING_ENABLED = "IS_SNAPSHOTTING_ENABLED";
   public static final String PAYLOAD_ROUND_TRIP_CHECK = "PAYLOAD_ROUND_TRIP_CHECK";
+  /** The cipher used when {@value #CIPHER_KEY} is set and {@value #CIPHER_TOPIC} is not. */
+  public static final String DEFAULT_CIPHER_TOPIC = "dev.eventsourcing.cipher:AesCipher";
 
   private final Environment environment;
   private final Settings settings;
@@ -267,7 +267,9 @@ public abstract class InfrastructureFactory implements AutoCloseable {
   private static @Nullable Cipher constructCipher(Environment environment) {
     String topic = environment.get(CIPHER_TOPIC);
     if (topic == null) {
-      return environment.get(CIPHER_KEY) == null ? null : new AesCipher(environment);
+      return environment.get(CIPHER_KEY) == null
+          ? null
+          : instantiate(environment, CIPHER_KEY, DEFAULT_CIPHER_TOPIC, Cipher.class, true);
     }
     return instantiate(environment, CIPHER_TOPIC, topic, Cipher.class, true);
   }

@@ -1,8 +1,5 @@
 package dev.eventsourcing.persistence;
 
-import dev.eventsourcing.cipher.CipherException;
-import dev.eventsourcing.cipher.DataKeys;
-import dev.eventsourcing.cipher.MasterKeyException;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.Aggregates;
 import dev.eventsourcing.domain.DecodableTypes;

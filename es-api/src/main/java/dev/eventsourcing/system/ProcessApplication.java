@@ -5,6 +5,7 @@ import dev.eventsourcing.application.ApplicationContext;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.persistence.ApplicationRecorder;
+import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.persistence.Mapper;
 import dev.eventsourcing.persistence.Notification;
@@ -93,11 +94,18 @@ public abstract class ProcessApplication extends Application {
    */
   public ProcessApplication(Map<String, String> environment) {
     super(environment);
+    // Application's own, not an override: the constructor calls nothing a subclass overrides.
+    settings = ProcessingSettings.parse(super.environment());
   }
 
-  /** A process application made from the given context, as {@link Application#Application(ApplicationContext)}. */
+  /**
+   * A process application made from the given context, as {@link Application#Application(ApplicationContext)}.
+   *
+   * @throws dev.eventsourcing.persistence.ConfigurationException if a processing setting is invalid
+   */
   protected ProcessApplication(ApplicationContext context) {
     super(context);
+    settings = ProcessingSettings.parse(context.environment());
   }
 
   /** The settings of its processing, read from its environment once. */
@@ -113,7 +121,8 @@ public abstract class ProcessApplication extends Application {
 
   /**
    * Turns an upstream event into new events: it creates or changes aggregates (it may get them from {@link
-   * #repository()}), and passes each to {@link ProcessingEvent#collectEvents}; it saves nothing itself. Events it
+   * #repository()}), and passes each, or the new events of an immutable aggregate, to {@link
+   * ProcessingEvent#collectEvents}; it saves nothing itself. Events it
    * has no use for it ignores. If it throws, nothing is recorded for the notification, processing stops with a
    * {@link ProcessingException}, and the notification is processed again when processing is next started.
    *
@@ -184,6 +193,12 @@ public abstract class ProcessApplication extends Application {
     return (ProcessRecorder) super.recorder();
   }
 
+  // From the settings the application opens with, which a builder may have given after the constructor parsed its own.
+  @Override
+  protected void checkSettings(Environment environment) {
+    settings = ProcessingSettings.parse(environment);
+  }
+
   // Not final, so that CDI containers can proxy process applications by subclassing them.
   @Override
   protected ProcessRecorder constructRecorder(InfrastructureFactory factory) {
@@ -219,6 +234,7 @@ public abstract class ProcessApplication extends Application {
     public void process(List<Notification> batch, long previous) {
       FollowerLoop loop = upstreams.get(upstream.name());
       List<Aggregate<?>> collected = new ArrayList<>();
+      List<DomainEvent<?>> events = new ArrayList<>();
       for (Notification notification : batch) {
         DomainEvent<?> event;
         try {
@@ -237,10 +253,11 @@ public abstract class ProcessApplication extends Application {
           throw loop.failure("the policy's processing of", notification, e);
         }
         collected.addAll(processing.aggregates());
+        events.addAll(processing.events());
       }
       Notification last = batch.get(batch.size() - 1);
       try {
-        save(new Tracking(upstream.name(), last.id()), collected.toArray(Aggregate<?>[]::new));
+        save(new Tracking(upstream.name(), last.id()), events, collected.toArray(Aggregate<?>[]::new));
       } catch (RecordConflictException | OperationalException e) {
         throw e;
       } catch (RuntimeException e) {

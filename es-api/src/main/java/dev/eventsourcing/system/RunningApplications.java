@@ -4,6 +4,7 @@ import dev.eventsourcing.application.Application;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,11 @@ import java.util.function.Function;
 final class RunningApplications {
   private final EventSystem system;
   private final Map<Class<? extends Application>, Application> applications = new LinkedHashMap<>();
+  /**
+   * The system's class of each application, which may be constructed as a subclass of it (as a container's
+   * subclass that intercepts its methods).
+   */
+  private final Map<Application, Class<? extends Application>> types = new IdentityHashMap<>();
 
   private RunningApplications(EventSystem system) {
     this.system = system;
@@ -31,6 +37,7 @@ final class RunningApplications {
               + (application == null ? "null" : "a " + application.getClass().getName()));
         }
         running.applications.put(type, application);
+        running.types.put(application, type);
         Class<?> other = names.putIfAbsent(application.name(), type);
         if (other != null) {
           throw new IllegalArgumentException("applications " + other.getName() + " and " + type.getName()
@@ -59,6 +66,14 @@ final class RunningApplications {
     return type.cast(application);
   }
 
+  private Class<? extends Application> typeOf(Application application) {
+    Class<? extends Application> type = types.get(application);
+    if (type == null) {
+      throw new IllegalArgumentException("application " + application.name() + " is not one of this system's");
+    }
+    return type;
+  }
+
   List<Application> all() {
     return List.copyOf(applications.values());
   }
@@ -68,12 +83,12 @@ final class RunningApplications {
   }
 
   List<Application> leadersOf(Application follower) {
-    return system.leadersOf(follower.getClass()).stream().<Application>map(this::get).toList();
+    return system.leadersOf(typeOf(follower)).stream().<Application>map(this::get).toList();
   }
 
   List<ProcessApplication> followersOf(Application leader) {
     List<ProcessApplication> followers = new ArrayList<>();
-    for (Class<? extends Application> type : system.followersOf(leader.getClass())) {
+    for (Class<? extends Application> type : system.followersOf(typeOf(leader))) {
       followers.add(get(type.asSubclass(ProcessApplication.class)));
     }
     return followers;

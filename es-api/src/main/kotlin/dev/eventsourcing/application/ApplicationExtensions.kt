@@ -22,6 +22,19 @@ fun <S : Any, E : Any> Repository.get(id: UUID, type: AggregateType<S, E>, versi
     get(id, version, type)
 
 /**
+ * The state of an aggregate defined with [dev.eventsourcing.domain.aggregate], up to [version] (all its events when
+ * `null`), or `null` if nothing is stored for the id up to that version.
+ *
+ * @throws AggregateErasedException if the aggregate's data subject was forgotten
+ */
+fun <S : Any, E : Any> Repository.getOrNull(id: UUID, type: AggregateType<S, E>, version: Int? = null): Versioned<S>? =
+    try {
+      get(id, version, type)
+    } catch (e: AggregateNotFoundException) {
+      null
+    }
+
+/**
  * Executes a command on an aggregate defined with a `decide { }` block, in one call: loads its current state (none
  * if nothing is stored for [id]), decides the command's events, saves them atomically, and returns the new state
  * with the events. A command that decides no event saves nothing.
@@ -32,11 +45,7 @@ fun <S : Any, E : Any> Repository.get(id: UUID, type: AggregateType<S, E>, versi
  *   decides no event for an aggregate that does not exist yet
  */
 fun <S : Any, E : Any> Application.execute(type: AggregateType<S, E>, id: UUID, command: Any): Changed<S, E> {
-  val current = try {
-    repository().get(id, type)
-  } catch (e: AggregateNotFoundException) {
-    null
-  }
+  val current = repository().getOrNull(id, type)
   val changed = type.execute(current, command, id)
   save(changed)
   return changed

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventsourcing.domain.EventSourcingException;
+import dev.eventsourcing.persistence.CipherException;
 import dev.eventsourcing.persistence.Environment;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

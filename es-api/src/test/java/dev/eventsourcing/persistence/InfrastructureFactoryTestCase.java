@@ -15,8 +15,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.eventsourcing.application.BankAccount;
 import dev.eventsourcing.cipher.AesCipher;
-import dev.eventsourcing.cipher.CipherException;
-import dev.eventsourcing.cipher.MasterKeys;
 import dev.eventsourcing.domain.DecodableTypes;
 import dev.eventsourcing.domain.DomainEvent;
 import dev.eventsourcing.domain.EventSourcingException;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventsourcing.cipher.AesCipher;
-import dev.eventsourcing.cipher.CipherException;
 import dev.eventsourcing.compressor.ZlibCompressor;
 import dev.eventsourcing.domain.Aggregate;
 import dev.eventsourcing.domain.DecodableTypes;

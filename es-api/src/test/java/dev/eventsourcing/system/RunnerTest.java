@@ -148,6 +148,31 @@ class RunnerTest {
     }
   }
 
+  /** Subclasses of the system's classes, as a container constructs to intercept their methods. */
+  public static class InterceptedOrders extends Orders {}
+
+  public static class InterceptedReservations extends Reservations {}
+
+  public static class InterceptedPayments extends Payments {}
+
+  @Test
+  void aConstructionMayReturnSubclassesOfTheSystemsClassesWhichAreConnectedAsTheirClasses() {
+    Map<Class<?>, Class<? extends Application>> subclasses = Map.of(Orders.class, InterceptedOrders.class,
+        Reservations.class, InterceptedReservations.class, Payments.class, InterceptedPayments.class);
+    Runner runner = new MultiThreadedRunner(PIPELINE,
+        type -> Application.builder(subclasses.get(type)).environment(MEMORY).name(type.getSimpleName()).build(),
+        Duration.ofMillis(50), Thread::new);
+    runner.start();
+    try {
+      assertThat(runner.get(Orders.class)).isInstanceOf(InterceptedOrders.class);
+      UUID id = runner.get(Orders.class).createOrder("made by subclasses");
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> runner.get(Orders.class).get(id).isPaid());
+    } finally {
+      runner.stop();
+    }
+  }
+
   @Test
   void aConstructionThatReturnsAnotherClassIsRefused() {
     Runner runner = new MultiThreadedRunner(PIPELINE, type -> new Catalogue(), Duration.ofSeconds(1),

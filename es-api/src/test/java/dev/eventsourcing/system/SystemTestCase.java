@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -273,6 +274,63 @@ public abstract class SystemTestCase {
         .containsExactlyElementsOf(created(orders).stream().map(Notification::id).toList());
     assertThat(tallies.recorder().maxTrackingId("Orders")).isEqualTo(25);
     assertThat(runner.failures()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void eventsCollectedAsTheyAreAreRecordedWithTheTrackingRecordOnceAcrossARestart(Kind kind) {
+    EventSystem counting = new EventSystem(List.of(List.of(Orders.class, Counts.class)));
+    Runner first = start(kind, counting, Map.of());
+    Orders orders = first.get(Orders.class);
+    for (int i = 0; i < 20; i++) {
+      orders.createOrder("first " + i);
+    }
+    first.stop();
+    try (Orders alone = construct(Orders.class)) {
+      for (int i = 0; i < 20; i++) {
+        alone.createOrder("while stopped " + i);
+      }
+    }
+
+    Runner second = start(kind, counting, Map.of());
+    Orders restarted = second.get(Orders.class);
+    restarted.createOrder("after the restart");
+    Counts counts = second.get(Counts.class);
+    await().atMost(PATIENCE).until(() -> Long.valueOf(41).equals(counts.recorder().maxTrackingId("Orders")));
+
+    assertCountedOnce(restarted, counts);
+    assertThat(second.failures()).isEmpty();
+  }
+
+  @Test
+  void aBatchWhoseCollectedEventsConflictIsProcessedAgainOneByOneKeepingNothingOfIt() {
+    EventSystem counting = new EventSystem(List.of(List.of(Orders.class, Counts.class)));
+    Runner runner = start(Kind.SINGLE_THREADED, counting, Map.of("COUNTS_" + ProcessApplication.PROCESSING_BATCH_SIZE, "10"));
+    Orders orders = runner.get(Orders.class);
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      items.add("item " + i);
+    }
+    orders.createOrders(items);
+
+    Counts counts = runner.get(Counts.class);
+    assertCountedOnce(orders, counts);
+    assertThat(counts.recorder().maxTrackingId("Orders")).isEqualTo(25);
+    assertThat(runner.failures()).isEmpty();
+  }
+
+  /**
+   * Every order was reserved once and counted once, in log order: the count's events are its versions 1 to n, and
+   * nothing of a batch that conflicted was kept.
+   */
+  private static void assertCountedOnce(Orders orders, Counts counts) {
+    List<Long> created = created(orders).stream().map(Notification::id).toList();
+    assertThat(payloads(counts, Counts.Counted.class)).extracting(Counts.Counted::upstreamNotificationId)
+        .containsExactlyElementsOf(created);
+    assertThat(notifications(counts, Counts.Counted.class)).extracting(Notification::originatorVersion)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, created.size()).boxed().toList());
+    assertThat(payloads(counts, Reservation.Created.class)).extracting(Reservation.Created::upstreamNotificationId)
+        .containsExactlyElementsOf(created);
   }
 
   /** Every order was reserved once, in log order; and, if payments are given, every reserved order paid once. */

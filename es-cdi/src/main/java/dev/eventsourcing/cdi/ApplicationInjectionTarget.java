@@ -9,10 +9,12 @@ import jakarta.enterprise.inject.spi.InjectionTarget;
 import java.util.Set;
 
 /**
- * The container's injection target of an application class, with the application constructed through an {@link
- * ApplicationBuilder} that gives it the container's settings, and closed after its {@code PreDestroy} method; or,
- * for an application of one of the deployment's event systems, the system's runner's instance, which the runner
- * closes. Either way, its saved events are fired as CDI events once committed ({@link SavedEvents}).
+ * The container's injection target of an application class: the container constructs the application, with its
+ * constructor taking an {@link ApplicationContext} (which the container injects, see {@link ApplicationContexts})
+ * or with its constructor without parameters, after which an {@link ApplicationBuilder} gives it the container's
+ * settings and opens its store. It is closed after its {@code PreDestroy} method, unless it is the instance of one
+ * of the deployment's event systems, whose runner closes it. Its saved events are fired as CDI events once
+ * committed ({@link SavedEvents}).
  */
 final class ApplicationInjectionTarget<T extends Application> implements InjectionTarget<T> {
   private final InjectionTarget<T> target;
@@ -32,12 +34,12 @@ final class ApplicationInjectionTarget<T extends Application> implements Injecti
 
   @Override
   public T produce(CreationalContext<T> context) {
-    T running = systems.application(type, beans);
-    if (running != null) {
-      return running;
+    T application;
+    if (ApplicationContexts.isInjectedInto(target)) {
+      application = target.produce(context);
+    } else {
+      application = deployment.settings(type, beans).builder(type).construct(() -> target.produce(context));
     }
-    ApplicationBuilder<T> builder = deployment.settings(type, beans).builder(type);
-    T application = builder.construct(() -> target.produce(context));
     application.addSavedEventsListener(new SavedEvents(beans, application.name()));
     return application;
   }

@@ -2,11 +2,14 @@ package dev.eventsourcing.cdi;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.application.ApplicationBuilder;
+import dev.eventsourcing.persistence.ConfigurationException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadFactory;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +26,9 @@ import org.jspecify.annotations.Nullable;
 record ContainerSettings(Map<String, String> settings, @Nullable DataSource dataSource,
     @Nullable ThreadFactory threadFactory) {
   static final String PREFIX = "eventsourcing.";
+  /** The setting naming, by JNDI name, the {@code ManagedThreadFactory} of the runners' workers and stores' threads. */
+  static final String MANAGED_THREAD_FACTORY = "MANAGED_THREAD_FACTORY";
+  static final String DEFAULT_MANAGED_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
   private static final boolean MICROPROFILE_CONFIG = isPresent("org.eclipse.microprofile.config.ConfigProvider");
 
   /**
@@ -54,18 +60,53 @@ record ContainerSettings(Map<String, String> settings, @Nullable DataSource data
         threadFactory);
   }
 
-  /** A builder of applications of that class with these settings and {@code DataSource}. */
+  /**
+   * A builder of applications of that class with these settings and {@code DataSource}, whose store's threads are
+   * the {@linkplain #managedThreads() managed ones}, if there are.
+   */
   <A extends Application> ApplicationBuilder<A> builder(Class<A> type) {
     ApplicationBuilder<A> builder = Application.builder(type).environment(settings);
     if (dataSource != null) {
       builder.dataSource(dataSource);
     }
+    ThreadFactory managed = managedThreads();
+    if (managed != null) {
+      builder.threads(managed);
+    }
     return builder;
   }
 
-  /** An application of that class with these settings and {@code DataSource}. */
-  Application build(Class<? extends Application> type) {
-    return builder(type).build();
+  /**
+   * The threads of the runners' workers and of the stores: the {@code ThreadFactory} of the {@link
+   * EventSourcingConfig}, or else the server's {@code ManagedThreadFactory} that {@value #MANAGED_THREAD_FACTORY}
+   * names, or else its default one ({@value #DEFAULT_MANAGED_THREAD_FACTORY}); {@code null} outside a server.
+   *
+   * @throws ConfigurationException if a factory is named that can't be looked up
+   */
+  @Nullable ThreadFactory managedThreads() {
+    if (threadFactory != null) {
+      return threadFactory;
+    }
+    String named = settings.get(MANAGED_THREAD_FACTORY);
+    boolean isNamed = named != null && !named.isBlank();
+    String name = isNamed ? named.trim() : DEFAULT_MANAGED_THREAD_FACTORY;
+    Object found;
+    try {
+      found = new InitialContext().lookup(name);
+    } catch (NamingException | RuntimeException e) {
+      if (isNamed) {
+        throw new ConfigurationException(MANAGED_THREAD_FACTORY + "=" + name + " could not be looked up: " + e, e);
+      }
+      return null; // not in a server
+    }
+    if (found instanceof ThreadFactory managed) {
+      return managed;
+    }
+    if (isNamed) {
+      throw new ConfigurationException(MANAGED_THREAD_FACTORY + "=" + name + " names a "
+          + (found == null ? "null" : found.getClass().getName()) + ", not a ManagedThreadFactory");
+    }
+    return null;
   }
 
   /** The setting a property names, such as {@code PERSISTENCE_MODULE} for {@code eventsourcing.persistence.module}. */

@@ -9,42 +9,44 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadFactory;
-import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The runner of one {@link EventSystem} bean of a container: a {@link MultiThreadedRunner} whose applications get
- * the container's settings, polling every {@value #POLL_INTERVAL_MILLIS} (1000 by default), and whose workers run
- * on the {@code ThreadFactory} the deployment's {@link EventSourcingConfig} gives, or the server's {@code
- * ManagedThreadFactory} named by {@value #MANAGED_THREAD_FACTORY} (by default {@value #DEFAULT_MANAGED_THREAD_FACTORY}),
- * or on plain daemon threads outside a server. The saved events of its applications are fired as CDI events
- * ({@link SavedEvents}). It is started when the application context starts, or when one of
- * its applications is first needed, and stopped when the application context is destroyed.
+ * The runner of one {@link EventSystem} bean of a container: a {@link MultiThreadedRunner} whose applications are
+ * the contextual instances of their beans (so the container constructs, injects and intercepts them before any
+ * worker runs), polling every {@value #POLL_INTERVAL_MILLIS} (1000 by default), and whose workers run on the
+ * deployment's managed threads ({@link ContainerSettings#managedThreads()}), or on plain daemon threads outside a
+ * server. It is started when the application context starts, or else when the
+ * deployment's first request starts or its runner is first injected, and stopped when the application context is
+ * destroyed.
  */
 final class ContainerSystem {
-  /** The setting naming, by JNDI name, the {@code ManagedThreadFactory} of the runners' workers. */
-  static final String MANAGED_THREAD_FACTORY = "MANAGED_THREAD_FACTORY";
   /** The setting of the runners' poll interval, in milliseconds. */
   static final String POLL_INTERVAL_MILLIS = "SYSTEM_POLL_INTERVAL_MILLIS";
-  static final String DEFAULT_MANAGED_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
   private static final System.Logger LOGGER = System.getLogger(ContainerSystem.class.getName());
 
   private final Bean<?> bean;
   private final DeploymentBeans deployment;
-  private @Nullable Runner runner;
-  private @Nullable EventSystem system;
-  private final Set<Application> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final ContainerSystems systems;
+  private volatile @Nullable EventSystem system;
+  /** The runner, started or being started (by this thread, while the container constructs its applications). */
+  private volatile @Nullable Runner runner;
+  /** The contextual instances the runner was given, which the runner closes. */
+  private final Set<Application> runners = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
   /** @param bean the deployment's bean of the system */
-  ContainerSystem(Bean<?> bean, DeploymentBeans deployment) {
+  ContainerSystem(Bean<?> bean, DeploymentBeans deployment, ContainerSystems systems) {
     this.bean = bean;
     this.deployment = deployment;
+    this.systems = systems;
   }
 
   /** The qualifiers of the system's bean, which its runner's bean has too. */
@@ -52,49 +54,74 @@ final class ContainerSystem {
     return bean.getQualifiers();
   }
 
-  /** The system's started runner. If it fails to start, the next call tries again. */
-  synchronized Runner runner(BeanManager beans) {
-    if (runner == null) {
-      EventSystem produced = (EventSystem) beans.getReference(bean, EventSystem.class,
-          beans.createCreationalContext(bean));
-      ContainerSettings settings = ContainerSettings.resolve(deployment.config(beans));
-      Runner started = new MultiThreadedRunner(produced, type -> {
-        Application application = settings.overlaid(deployment.config(type, beans)).build(type);
-        application.addSavedEventsListener(new SavedEvents(beans, application.name()));
-        return application;
-      }, pollInterval(settings.settings()), threads(settings));
-      started.start();
-      system = produced;
-      runner = started;
+  /** The system the deployment produces. */
+  EventSystem system(BeanManager beans) {
+    EventSystem produced = system;
+    if (produced == null) {
+      synchronized (bean) {
+        if (system == null) {
+          system = (EventSystem) beans.getReference(bean, EventSystem.class, beans.createCreationalContext(bean));
+        }
+        produced = system;
+      }
     }
-    return runner;
+    return produced;
   }
 
-  /** Whether the application class is one of the system's. */
-  synchronized boolean contains(Class<? extends Application> type, BeanManager beans) {
-    runner(beans);
-    return system != null && system.contains(type);
+  /** Whether the runner has been started (or is being started on this thread). */
+  boolean isStarted() {
+    return runner != null;
   }
 
-  /** The runner's instance of an application class of the system. */
-  synchronized <A extends Application> A application(Class<A> type, BeanManager beans) {
-    A application = runner(beans).get(type);
-    handedOut.add(application);
-    return application;
+  /**
+   * The system's started runner: while it starts, the container constructs its applications, and one of them that
+   * injects the runner gets it. If it fails to start, the next call tries again.
+   */
+  synchronized Runner runner(BeanManager beans) {
+    Runner current = runner;
+    if (current != null) {
+      return current;
+    }
+    EventSystem produced = system(beans);
+    systems.checkAlone(this, produced, beans);
+    ContainerSettings settings = ContainerSettings.resolve(deployment.config(beans));
+    List<Bean<?>> constructed = new ArrayList<>();
+    Runner started = new MultiThreadedRunner(produced, type -> {
+      Bean<?> applicationBean = deployment.applicationBean(type);
+      if (applicationBean == null) {
+        throw new IllegalStateException("application " + type.getName() + " of the event system " + this
+            + " is not a bean of the deployment: annotate it with @EventSourcingApplication, so that the container"
+            + " constructs it");
+      }
+      Application application = deployment.contextualInstance(applicationBean, type, beans);
+      constructed.add(applicationBean);
+      runners.add(application);
+      return application;
+    }, pollInterval(settings.settings()), workerThreads(settings));
+    runner = started;
+    try {
+      started.start();
+    } catch (RuntimeException | Error e) {
+      runner = null;
+      constructed.forEach(each -> deployment.destroy(each, beans)); // the runner has closed them
+      throw e;
+    }
+    return started;
   }
 
   /** Whether the application is the runner's, which the runner closes. */
-  synchronized boolean isRunners(Application application) {
-    return handedOut.contains(application);
+  boolean isRunners(Application application) {
+    return runners.contains(application);
   }
 
   /** Stops the runner, if it runs: its workers and its applications. A worker's failure is logged. */
   synchronized void stop() {
-    if (runner == null) {
+    Runner running = runner;
+    if (running == null) {
       return;
     }
     try {
-      runner.stop();
+      running.stop();
     } catch (RuntimeException e) {
       LOGGER.log(System.Logger.Level.ERROR, "a follower of the event system " + this + " failed before it stopped",
           e);
@@ -134,31 +161,9 @@ final class ContainerSystem {
         + " milliseconds");
   }
 
-  private static ThreadFactory threads(ContainerSettings settings) {
-    ThreadFactory given = settings.threadFactory();
-    if (given != null) {
-      return given;
-    }
-    String named = settings.settings().get(MANAGED_THREAD_FACTORY);
-    boolean isNamed = named != null && !named.isBlank();
-    String name = isNamed ? named.trim() : DEFAULT_MANAGED_THREAD_FACTORY;
-    Object found;
-    try {
-      found = new InitialContext().lookup(name);
-    } catch (NamingException | RuntimeException e) {
-      if (isNamed) {
-        throw new ConfigurationException(MANAGED_THREAD_FACTORY + "=" + name + " could not be looked up: " + e, e);
-      }
-      return ContainerSystem::daemonThread; // not in a server
-    }
-    if (found instanceof ThreadFactory managed) {
-      return managed;
-    }
-    if (isNamed) {
-      throw new ConfigurationException(MANAGED_THREAD_FACTORY + "=" + name + " names a "
-          + (found == null ? "null" : found.getClass().getName()) + ", not a ManagedThreadFactory");
-    }
-    return ContainerSystem::daemonThread;
+  private static ThreadFactory workerThreads(ContainerSettings settings) {
+    ThreadFactory managed = settings.managedThreads();
+    return managed != null ? managed : ContainerSystem::daemonThread;
   }
 
   private static Thread daemonThread(Runnable work) {

@@ -2,6 +2,8 @@ package dev.eventsourcing.cdi;
 
 import dev.eventsourcing.application.Application;
 import dev.eventsourcing.system.EventSystem;
+import jakarta.enterprise.context.spi.AlterableContext;
+import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -29,7 +31,7 @@ final class DeploymentBeans {
     if (bean.getTypes().contains(EventSourcingConfig.class)) {
       configs.add(bean);
     }
-    if (bean.getTypes().contains(Application.class)) {
+    if (Application.class.isAssignableFrom(bean.getBeanClass()) && bean.getTypes().contains(bean.getBeanClass())) {
       applications.add(bean);
     }
   }
@@ -42,6 +44,28 @@ final class DeploymentBeans {
       throw new IllegalStateException("no bean of " + type.getName());
     }
     return application;
+  }
+
+  /** The bean of an application class, or {@code null} if it has none. */
+  @Nullable Bean<?> applicationBean(Class<? extends Application> type) {
+    return applications.stream().filter(bean -> bean.getBeanClass() == type).findFirst().orElse(null);
+  }
+
+  /**
+   * The contextual instance of an application's bean, constructed by the container if it has none yet: the
+   * instance itself, not a client proxy (whose calls the container sends to it).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  <A extends Application> A contextualInstance(Bean<?> bean, Class<A> type, BeanManager beans) {
+    Context context = beans.getContext(bean.getScope());
+    return type.cast(context.get((Bean) bean, beans.createCreationalContext(bean)));
+  }
+
+  /** Destroys the contextual instance of an application's bean, if its context can, so the next use makes one. */
+  void destroy(Bean<?> bean, BeanManager beans) {
+    if (beans.getContext(bean.getScope()) instanceof AlterableContext context) {
+      context.destroy(bean);
+    }
   }
 
   /** The deployment's beans of event systems, each with its own qualifiers. */

@@ -1,6 +1,7 @@
 package dev.eventsourcing.cdi;
 
 import dev.eventsourcing.application.Application;
+import dev.eventsourcing.application.ApplicationContext;
 import dev.eventsourcing.persistence.Environment;
 import dev.eventsourcing.persistence.InfrastructureFactory;
 import dev.eventsourcing.system.ProcessApplication;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -20,6 +22,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.annotation.Annotation;
@@ -32,15 +35,17 @@ import java.util.Set;
 
 /**
  * The portable extension that makes the classes annotated {@link EventSourcingApplication} application-scoped
- * beans constructed with the container's settings (see {@link EventSourcingConfig} for their sources), and closed
- * when the container shuts down.
+ * beans, constructed by the container with the container's settings (see {@link EventSourcingConfig} for their
+ * sources), through a constructor taking the {@link ApplicationContext} that the container injects, or one without
+ * parameters; and closed when the container shuts down.
  *
  * <p>Each {@link dev.eventsourcing.system.EventSystem} bean that a deployment produces (several, with qualifiers of
  * their own) is run by a {@link dev.eventsourcing.system.MultiThreadedRunner}, started with the application context
  * and stopped before it ends, on the threads the deployment chooses (see {@link EventSourcingConfig#withThreadFactory}
  * and the {@code MANAGED_THREAD_FACTORY} setting), by default the server's default {@code ManagedThreadFactory}
- * ({@code java:comp/DefaultManagedThreadFactory}) or, outside a server, daemon threads. An annotated application of
- * a system is its runner's instance, and a {@link Runner} bean with the system's qualifiers is the runner.
+ * ({@code java:comp/DefaultManagedThreadFactory}) or, outside a server, daemon threads. The runner's application of
+ * each class of a system is the contextual instance of its bean, which the container constructs, injects and
+ * intercepts before the runner's workers start; a {@link Runner} bean with the system's qualifiers is the runner.
  *
  * <p>When the container deploys, it checks each application's settings: those that every store reads, and that
  * the named store exists; an {@linkplain EventSourcingApplication#eager() eager} application is constructed then,
@@ -80,11 +85,19 @@ public class EventSourcingExtension implements Extension {
     }
   }
 
+  <T> void checkContextInjection(@Observes ProcessInjectionPoint<T, ApplicationContext> event) {
+    String problem = ApplicationContexts.problemOf(event.getInjectionPoint(), applications.keySet());
+    if (problem != null) {
+      event.addDefinitionError(new DefinitionException(problem));
+    }
+  }
+
   void reportMisplacedAnnotationsAndAddTheRunner(@Observes AfterBeanDiscovery event, BeanManager beans) {
     for (String type : misplaced) {
       event.addDefinitionError(new DefinitionException("@EventSourcingApplication is on " + type
           + ", which does not extend dev.eventsourcing.application.Application"));
     }
+    ApplicationContexts.add(event, applications.keySet(), deployment, beans);
     List<Bean<?>> produced = deployment.systems();
     if (produced.isEmpty()) {
       event.addBean()
@@ -113,10 +126,20 @@ public class EventSourcingExtension implements Extension {
 
   /**
    * Starts the deployment's event systems, if it has any, when the application context starts; or, if the server
-   * does not resolve a JNDI name one needs yet, when one of its applications or its runner is first used.
+   * does not resolve a JNDI name one needs yet, when the first request starts or its runner is first injected.
    */
   void startSystem(@Observes @Initialized(ApplicationScoped.class) Object started, BeanManager beans) {
     systems.start(beans);
+  }
+
+  /**
+   * Starts the event systems that could not start with the deployment, before the request uses any bean: so no
+   * thread constructs an application of a system while its runner waits for it.
+   */
+  void startSystemWithRequest(@Observes @Initialized(RequestScoped.class) Object request, BeanManager beans) {
+    if (!systems.allStarted()) {
+      systems.start(beans);
+    }
   }
 
   /** Stops the deployment's event systems, and closes their applications, before the application context ends. */
@@ -155,7 +178,7 @@ public class EventSourcingExtension implements Extension {
    */
   private void constructEagerly(Class<? extends Application> type, BeanManager beans, ContainerSettings settings) {
     try {
-      deployment.application(type, beans).name();
+      deployment.application(type, beans).recorder(); // opens its store
     } catch (RuntimeException e) {
       if (!ContainerSystem.isUnboundName(e)) {
         throw e;

@@ -10,4 +10,12 @@ public class Universe extends dev.eventsourcing.jpa.worlds.Universe {
   public Universe() {
     CONSTRUCTED.incrementAndGet();
   }
+
+  /**
+   * The identity hash of the instance itself, behind the container's client proxy (which returns itself from a
+   * method that returns {@code this}).
+   */
+  public int identity() {
+    return System.identityHashCode(this);
+  }
 }

@@ -3,8 +3,8 @@ package dev.eventsourcing.jpa;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventsourcing.cipher.AesCipher;
-import dev.eventsourcing.cipher.CipherException;
 import dev.eventsourcing.jpa.worlds.Universe;
+import dev.eventsourcing.persistence.CipherException;
 import dev.eventsourcing.persistence.DataException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kotlin code of the docs is compiled code: each {@code kotlin} block of a page is part of a Kotlin source of
- * this module, which the build compiles (with {@code -Werror}) and whose tests run.
+ * The Kotlin code of the docs is compiled code: the build compiles docs/kotlin.md's blocks from the page (made into
+ * sources by {@code src/build/KotlinDocsSources.java}, with {@code -Werror}), and each {@code kotlin} block of a page
+ * is part of a Kotlin source of this module, which the build compiles and whose tests run.
  */
 class KotlinDocsTest {
   private static final Path MODULE = Path.of("").toAbsolutePath();
@@ -29,6 +30,24 @@ class KotlinDocsTest {
     assertThat(blocks).hasSizeGreaterThanOrEqualTo(4);
     for (String block : blocks) {
       assertThat(sources).as("a Kotlin source of es-examples containing this block of the docs").contains(block);
+    }
+  }
+
+  @Test
+  void everySectionOfTheKotlinPageWasCompiledFromThePage() throws IOException {
+    Path generated = MODULE.resolve("target/generated-test-sources/kotlin-docs/docs/kotlin");
+    Path compiled = MODULE.resolve("target/test-classes/docs/kotlin");
+    List<String> sections;
+    try (Stream<Path> files = Files.list(generated)) {
+      sections = files.map(dir -> dir.getFileName().toString()).sorted().toList();
+    }
+    assertThat(sections).as("the sections of docs/kotlin.md with kotlin blocks").hasSizeGreaterThanOrEqualTo(6);
+    for (String section : sections) {
+      assertThat(generated.resolve(section).resolve("Page.kt")).content().contains("// kotlin.md, line ");
+      try (Stream<Path> classes = Files.list(compiled.resolve(section))) {
+        assertThat(classes.filter(file -> file.toString().endsWith(".class")))
+            .as("the classes compiled from section " + section + " of docs/kotlin.md").isNotEmpty();
+      }
     }
   }
 

@@ -33,6 +33,21 @@ public class CountedWorlds {
         .collect(Collectors.joining("\n"));
   }
 
+  /**
+   * The class of the thread of the Universe's PostgreSQL session (LISTEN and leases), which the runner's
+   * subscription started; {@code none} if there is none.
+   */
+  @GET
+  @Path("/session-thread")
+  public String sessionThread() {
+    runner.get(Universe.class); // the runner has started, and subscribed to the Universe's notifications
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("eventsourcing-Universe-postgres-session"))
+        .map(thread -> thread.getClass().getName())
+        .findFirst()
+        .orElse("none");
+  }
+
   /** The deployment's event system. */
   @ApplicationScoped
   public static class Pipes {

@@ -73,7 +73,7 @@ abstract class UniverseOnAServer {
         """.formatted(postgres.getPort());
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("universe.war")))
         .addClasses(TransactionalWorlds.class, Multiverse.class, WorldCounter.class, CountedWorlds.class,
-            CountedWorlds.Pipes.class)
+            CountedWorlds.Pipes.class, ObservedWorlds.class)
         .addAsWebInfResource(new StringAsset(webXml), "web.xml");
   }
 
@@ -125,6 +125,22 @@ abstract class UniverseOnAServer {
     HttpResponse<String> failed = post("api/transactional-worlds?name=Venus&fail=true", "");
     assertThat(failed.statusCode()).isEqualTo(500);
     assertThat(countEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void thePostgresSessionRunsOnAManagedThread() throws Exception {
+    HttpResponse<String> thread = get("api/counted-worlds/session-thread");
+    assertThat(thread.statusCode()).isEqualTo(200);
+    assertThat(thread.body()).contains("Managed");
+  }
+
+  @Test
+  void aCommittedSaveIsObservedAsACdiEventAndOneRolledBackIsNot() throws Exception {
+    assertThat(post("api/transactional-worlds?name=Ganymede&fail=true", "").statusCode()).isEqualTo(500);
+    assertThat(post("api/transactional-worlds?name=Callisto", "").statusCode()).isEqualTo(200);
+    // the synchronous observer runs when the transaction commits, before the response
+    List<String> observed = List.of(get("api/observed-worlds").body().split("\n"));
+    assertThat(observed).contains("Callisto").doesNotContain("Ganymede");
   }
 
   @Test

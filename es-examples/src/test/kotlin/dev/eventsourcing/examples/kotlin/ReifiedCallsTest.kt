@@ -4,12 +4,12 @@ import dev.eventsourcing.application.Application
 import dev.eventsourcing.application.AggregateNotFoundException
 import dev.eventsourcing.application.get
 import dev.eventsourcing.application.getOrNull
+import dev.eventsourcing.domain.Aggregate
 import dev.eventsourcing.domain.EventSourcingException
 import dev.eventsourcing.domain.id
 import dev.eventsourcing.domain.version
 import dev.eventsourcing.examples.kotlin.classic.Universe
 import dev.eventsourcing.examples.kotlin.classic.World
-import dev.eventsourcing.examples.kotlin.system.Chronicle
 import dev.eventsourcing.examples.kotlin.system.Historian
 import dev.eventsourcing.system.SingleThreadedRunner
 import dev.eventsourcing.system.get
@@ -21,20 +21,37 @@ import org.assertj.core.api.Assertions.assertThatThrownBy
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Test
 
+/** An aggregate of another class than [World]. */
+class Moon private constructor() : Aggregate<Moon.Event>() {
+  sealed interface Event
+
+  data class Formed(val name: String) : Event
+
+  constructor(name: String) : this() {
+    trigger(Formed(name))
+  }
+
+  override fun apply(event: Event) {
+    when (event) {
+      is Formed -> Unit
+    }
+  }
+}
+
 /** Every reified form checks the class it is given, and the accessors read as properties. */
 class ReifiedCallsTest {
   private val app = Application.builder(Application::class.java)
       .environment(mapOf("PERSISTENCE_MODULE" to "memory"))
-      .types(World::class.java, Chronicle::class.java)
+      .types(World::class.java, Moon::class.java)
       .build()
   private val world = World("Earth").apply {
     makeItSo("dinosaurs")
     makeItSo("trucks")
   }
-  private val chronicle = Chronicle(UUID.randomUUID(), "Mars")
+  private val moon = Moon("Luna")
 
   init {
-    app.save(world, chronicle)
+    app.save(world, moon)
   }
 
   @AfterEach
@@ -52,16 +69,16 @@ class ReifiedCallsTest {
   @Test
   fun eachFormRefusesAnAggregateOfAnotherClassNamingTheIdAndBothClasses() {
     val calls: List<() -> Any?> = listOf(
-        { app.repository().get<World>(chronicle.id) },
-        { app.repository().get<World>(chronicle.id, 1) },
-        { app.repository().get<World>(chronicle.id, version = 1) },
-        { app.repository().getOrNull<World>(chronicle.id) },
+        { app.repository().get<World>(moon.id) },
+        { app.repository().get<World>(moon.id, 1) },
+        { app.repository().get<World>(moon.id, version = 1) },
+        { app.repository().getOrNull<World>(moon.id) },
     )
     for (call in calls) {
       assertThatThrownBy { call() }
           .isExactlyInstanceOf(EventSourcingException::class.java)
-          .hasMessageContaining(chronicle.id.toString())
-          .hasMessageContaining(Chronicle::class.java.name)
+          .hasMessageContaining(moon.id.toString())
+          .hasMessageContaining(Moon::class.java.name)
           .hasMessageContaining("not a " + World::class.java.name)
     }
   }

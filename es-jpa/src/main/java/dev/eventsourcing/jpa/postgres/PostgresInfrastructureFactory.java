@@ -94,7 +94,7 @@ public class PostgresInfrastructureFactory extends JpaInfrastructureFactory {
     boolean notify = settings.notifyOnSave();
     boolean leases = settings.followerLease();
     this.store = new PostgresStore(name, tables, source, jta, owned, settings.lockTimeout(),
-        notify || leases ? session : null, notify, leases);
+        notify || leases ? session : null, notify, leases, environment.threads());
   }
 
   @Override

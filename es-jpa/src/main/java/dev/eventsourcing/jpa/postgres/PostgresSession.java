@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,13 +50,18 @@ final class PostgresSession implements AutoCloseable {
   private boolean reconnecting;
   private @Nullable Thread thread;
   private volatile boolean closed;
+  private final @Nullable ThreadFactory threads;
 
   /**
    * @param channel the application's channel, made of {@code [a-z0-9_]}
    * @param leaseKey the key of the application's advisory lock
+   * @param threads makes the session's thread, such as a server's {@code ManagedThreadFactory}; {@code null} for
+   *     a daemon thread of its own
    */
-  PostgresSession(String applicationName, DataSource dataSource, String channel, long leaseKey) {
+  PostgresSession(String applicationName, DataSource dataSource, String channel, long leaseKey,
+      @Nullable ThreadFactory threads) {
     this.applicationName = applicationName;
+    this.threads = threads;
     this.dataSource = dataSource;
     this.channel = channel;
     this.leaseKey = leaseKey;
@@ -152,8 +158,18 @@ final class PostgresSession implements AutoCloseable {
     if (thread != null || closed) {
       return;
     }
-    thread = new Thread(this::run, "eventsourcing-" + applicationName + "-postgres-session");
-    thread.setDaemon(true);
+    String name = "eventsourcing-" + applicationName + "-postgres-session";
+    if (threads == null) {
+      thread = new Thread(this::run, name);
+      thread.setDaemon(true);
+    } else {
+      thread = threads.newThread(this::run);
+      if (thread == null) {
+        throw new IllegalStateException("the ThreadFactory of application " + applicationName + " made no thread"
+            + " for its PostgreSQL session");
+      }
+      thread.setName(name);
+    }
     thread.start();
   }
 

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -32,16 +33,17 @@ final class PostgresStore extends JpaStore {
    * @param session the connection that listens and holds leases, or {@code null} for none
    * @param notify whether saves notify the application's channel
    * @param leases whether the process application's lease is an advisory lock of the session
+   * @param threads makes the session's thread, or {@code null} for a daemon thread
    */
   PostgresStore(String applicationName, TableNames tables, DataSource dataSource, boolean jta,
       List<AutoCloseable> resources, int lockTimeoutSeconds, @Nullable DataSource session, boolean notify,
-      boolean leases) {
+      boolean leases, @Nullable ThreadFactory threads) {
     super(applicationName, tables, dataSource, jta, resources);
     String channel = PostgresSession.channel(tables.prefix(), tables.schema());
     this.channel = notify ? channel : null;
     this.leases = leases && session != null;
     this.session = session == null ? null
-        : new PostgresSession(applicationName, session, channel, PostgresSession.leaseKey(tables.tracking()));
+        : new PostgresSession(applicationName, session, channel, PostgresSession.leaseKey(tables.tracking()), threads);
     this.writers = jta
         ? WriterQueue.none(applicationName)
         : new WriterQueue(applicationName, lockTimeoutSeconds > 0 ? lockTimeoutSeconds : -1,

@@ -1,9 +1,5 @@
-package dev.eventsourcing.cipher;
+package dev.eventsourcing.persistence;
 
-import dev.eventsourcing.persistence.ConfigurationException;
-import dev.eventsourcing.persistence.DataKey;
-import dev.eventsourcing.persistence.Environment;
-import dev.eventsourcing.persistence.InfrastructureFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,8 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The master keys of per-subject encryption: the current one ({@code CIPHER_KEY}), which wraps every new data key,
  * and others ({@code CIPHER_OTHER_KEYS}, comma-separated) also accepted for unwrapping: during a rotation, the
  * previous key, until every key it wrapped is rewrapped, and before it, the next key, so that processes not yet
- * switched to it read what switched ones write. Each is the base64 of 32 random bytes ({@link
- * AesCipher#createKey}).
+ * switched to it read what switched ones write. Each is the base64 of 32 random bytes (such as {@code
+ * AesCipher.createKey(32)} makes).
  *
  * <p>A master key is known in stored key records by its id: the first 8 bytes of an HMAC-SHA256 of a fixed label
  * under the key, in hex. The id names a key without revealing it. Immutable; never shows a key.

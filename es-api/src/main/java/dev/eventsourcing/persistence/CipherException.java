@@ -1,4 +1,4 @@
-package dev.eventsourcing.cipher;
+package dev.eventsourcing.persistence;
 
 import dev.eventsourcing.domain.EventSourcingException;
 

@@ -1,4 +1,4 @@
-package dev.eventsourcing.cipher;
+package dev.eventsourcing.persistence;
 
 /**
  * A data key can't be unwrapped: the master key that wrapped it is not configured (a wrong {@code CIPHER_KEY}, or

@@ -1,9 +1,5 @@
-package dev.eventsourcing.cipher;
+package dev.eventsourcing.persistence;
 
-import dev.eventsourcing.persistence.DataErasedException;
-import dev.eventsourcing.persistence.DataException;
-import dev.eventsourcing.persistence.DataKey;
-import dev.eventsourcing.persistence.DataKeyRecorder;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;

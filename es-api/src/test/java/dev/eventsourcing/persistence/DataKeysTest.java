@@ -1,15 +1,10 @@
-package dev.eventsourcing.cipher;
+package dev.eventsourcing.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventsourcing.cipher.AesCipher;
 import dev.eventsourcing.memory.MemoryApplicationRecorder;
-import dev.eventsourcing.persistence.ConfigurationException;
-import dev.eventsourcing.persistence.DataException;
-import dev.eventsourcing.persistence.DataKey;
-import dev.eventsourcing.persistence.DataKeyRecorder;
-import dev.eventsourcing.persistence.Environment;
-import dev.eventsourcing.persistence.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package dev.eventsourcing.cipher;
+package dev.eventsourcing.persistence;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
