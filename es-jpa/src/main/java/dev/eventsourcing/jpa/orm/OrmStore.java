@@ -5,7 +5,7 @@ import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
 import dev.eventsourcing.jpa.entity.EventRecord;
 import dev.eventsourcing.jpa.entity.NotificationCounter;
-import dev.eventsourcing.persistence.OperationalException;
+import dev.eventsourcing.persistence.PersistenceException;
 import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.RecordConflictException;
 import jakarta.persistence.EntityExistsException;
@@ -132,8 +132,9 @@ final class OrmStore implements AutoCloseable {
 
   /**
    * Creates the tables, each if it does not exist, with the DDL of the JDBC stores (or of {@link CounterTables}), in
-   * one transaction. A deadlock with another creator of the same tables (MariaDB's DDL takes its locks in no fixed
-   * order) is retried: the statements change nothing where the tables are there.
+   * one transaction. A failure is retried twice, for a creator of the same tables at the same time can make one
+   * (MariaDB's DDL deadlocks with it, H2's {@code CREATE INDEX IF NOT EXISTS} finds its index half made); the
+   * statements change nothing where the tables are there.
    */
   void createTables(String... logicalTables) {
     List<String> statements = new ArrayList<>();
@@ -154,7 +155,7 @@ final class OrmStore implements AutoCloseable {
           return null;
         });
         return;
-      } catch (OperationalException e) {
+      } catch (PersistenceException e) {
         if (attempt == DDL_ATTEMPTS) {
           throw e;
         }
