@@ -20,7 +20,8 @@ public final class Chart {
   private static final int GAP = 4;
   private static final int GROUP_GAP = 12;
   private static final Map<StoreKind, String> COLOURS =
-      Map.of(StoreKind.SQLITE, "#4c78a8", StoreKind.POSTGRES, "#f58518", StoreKind.MEMORY, "#54a24b");
+      Map.of(StoreKind.SQLITE, "#4c78a8", StoreKind.POSTGRES, "#f58518", StoreKind.MEMORY, "#54a24b",
+          StoreKind.JPA_SQLITE, "#9ecae9", StoreKind.JPA_POSTGRES, "#ffbf79");
   private static final String TARGET_COLOUR = "#d62728";
 
   private Chart() {}
@@ -107,7 +108,8 @@ public final class Chart {
   private static String legend(int y) {
     StringBuilder legend = new StringBuilder();
     int x = 10;
-    for (StoreKind store : List.of(StoreKind.SQLITE, StoreKind.POSTGRES, StoreKind.MEMORY)) {
+    for (StoreKind store : List.of(StoreKind.SQLITE, StoreKind.JPA_SQLITE, StoreKind.POSTGRES, StoreKind.JPA_POSTGRES,
+        StoreKind.MEMORY)) {
       legend.append(rect(x, y, 12, 12, COLOURS.get(store)));
       legend.append(text(x + 16, y + 11, store.id(), 12, "normal"));
       x += 100;

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the benchmark from the command line (see {@link Options#USAGE}): progress on standard error, the results
@@ -38,8 +40,12 @@ public final class Main {
     Path work = temporary ? Files.createTempDirectory("es-bench") : options.workDirectory();
     List<Store> stores = new ArrayList<>();
     try {
+      PostgresServer postgres = null;
       for (StoreKind kind : options.stores()) {
-        stores.add(open(kind, options, work));
+        if ((kind == StoreKind.POSTGRES || kind == StoreKind.JPA_POSTGRES) && postgres == null) {
+          postgres = postgresServer(options, work);
+        }
+        stores.add(open(kind, options, work, postgres));
       }
       List<String> storeLines = new ArrayList<>();
       for (Store store : stores) {
@@ -77,15 +83,23 @@ public final class Main {
     }
   }
 
-  private static Store open(StoreKind kind, Options options, Path work) {
+  /** The store of {@code kind}; both PostgreSQL stores share {@code postgres}, which the postgres store closes. */
+  private static Store open(StoreKind kind, Options options, Path work, @Nullable PostgresServer postgres) {
     return switch (kind) {
       case MEMORY -> new MemoryStore();
       case SQLITE -> new SqliteStore(work.resolve("sqlite"));
-      case POSTGRES -> new PostgresStore(options.postgresUrl() == null
-          ? PostgresServer.embedded(work.resolve("postgres"))
-          : PostgresServer.external(options.postgresUrl(), env("BENCH_POSTGRES_USER", "postgres"),
-              env("BENCH_POSTGRES_PASSWORD", "")));
+      case JPA_SQLITE -> SqliteStore.jpa(work.resolve("jpa-sqlite"));
+      case POSTGRES -> new PostgresStore(Objects.requireNonNull(postgres));
+      case JPA_POSTGRES -> PostgresStore.jpa(Objects.requireNonNull(postgres),
+          !options.stores().contains(StoreKind.POSTGRES));
     };
+  }
+
+  private static PostgresServer postgresServer(Options options, Path work) {
+    return options.postgresUrl() == null
+        ? PostgresServer.embedded(work.resolve("postgres"))
+        : PostgresServer.external(options.postgresUrl(), env("BENCH_POSTGRES_USER", "postgres"),
+            env("BENCH_POSTGRES_PASSWORD", ""));
   }
 
   private static String report(Options options, String[] args, String date, String machine,

@@ -32,7 +32,8 @@ public record Options(
       Usage: java -jar es-bench/target/es-bench.jar [options]
 
         --workloads W1,W2,...  workloads to run (default: all): W1 W1a W1x4 W1x16 W2 W2z W2k W3 W3z W3k W3S W4 W5 W5b10 W5b100
-        --stores a,b           stores to run on (default: all): memory, sqlite, postgres
+        --stores a,b           stores to run on (default: all): memory, sqlite, postgres, jpa-sqlite (the jpa
+                               store on SQLite), jpa-postgres (the jpa store on PostgreSQL)
         --runs N               counted runs of each workload on each store (default 3)
         --warmups N            uncounted runs before them (default 1)
         --warmup-seconds S     and more of them until S seconds have passed (default 10), for the JIT compiler

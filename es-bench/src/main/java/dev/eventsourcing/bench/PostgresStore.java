@@ -10,7 +10,10 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 
-/** PostgreSQL: each measurement starts by dropping the tables of the previous one. */
+/**
+ * PostgreSQL: each measurement starts by dropping the tables of the previous one. The library runs the postgres
+ * store, or the jpa store on the same tables ({@link #jpa}).
+ */
 public final class PostgresStore implements Store {
   /** The tables the library makes for the benchmark's applications, named from the applications' names. */
   private static final String LIBRARY_TABLES = String.join(", ", tables(Universe.class, "_events"),
@@ -18,28 +21,54 @@ public final class PostgresStore implements Store {
       tables(BenchFollower.class, "_snapshots"), tables(BenchFollower.class, "_tracking"));
 
   private final PostgresServer server;
+  private final boolean jpa;
+  private final boolean ownsServer;
 
+  /** The postgres store on {@code server}, which it closes. */
   public PostgresStore(PostgresServer server) {
+    this(server, false, true);
+  }
+
+  private PostgresStore(PostgresServer server, boolean jpa, boolean ownsServer) {
     this.server = server;
+    this.jpa = jpa;
+    this.ownsServer = ownsServer;
+  }
+
+  /** The jpa store on {@code server}, which it closes if it {@code ownsServer}. */
+  public static PostgresStore jpa(PostgresServer server, boolean ownsServer) {
+    return new PostgresStore(server, true, ownsServer);
   }
 
   @Override
   public StoreKind kind() {
-    return StoreKind.POSTGRES;
+    return jpa ? StoreKind.JPA_POSTGRES : StoreKind.POSTGRES;
   }
 
   @Override
   public String description() {
-    return server.description();
+    return (jpa ? "the jpa store (Hibernate " + org.hibernate.Version.getVersionString() + ") on " : "")
+        + server.description();
   }
 
   @Override
   public Worlds library(Features features) {
     execute("DROP TABLE IF EXISTS " + LIBRARY_TABLES);
     Map<String, String> environment = features.libraryEnvironment();
-    environment.put(InfrastructureFactory.PERSISTENCE_MODULE, kind().id());
-    environment.putAll(server.libraryEnvironment());
+    environment.put(InfrastructureFactory.PERSISTENCE_MODULE, kind().persistenceModule());
+    if (jpa) {
+      environment.put("JPA_JDBC_URL", server.url());
+      environment.put("JPA_JDBC_USER", server.user());
+      environment.put("JPA_JDBC_PASSWORD", server.password());
+    } else {
+      environment.putAll(server.libraryEnvironment());
+    }
     return new LibraryWorlds(environment);
+  }
+
+  /** The JDBC URL of the store's server. */
+  public String url() {
+    return server.url();
   }
 
   @Override
@@ -66,7 +95,9 @@ public final class PostgresStore implements Store {
 
   @Override
   public void close() {
-    server.close();
+    if (ownsServer) {
+      server.close();
+    }
   }
 
   private void execute(String sql) {

@@ -16,14 +16,28 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** SQLite files in a directory of their own: a new file for each measurement, deleted when it is cleared. */
+/**
+ * SQLite files in a directory of their own: a new file for each measurement, deleted when it is cleared. The
+ * library runs the sqlite store, or the jpa store on the same tables ({@link #jpa}).
+ */
 public final class SqliteStore implements Store {
   private final Path directory;
+  private final boolean jpa;
   private int files;
 
   /** Keeps its files in {@code directory}, which it creates, empties and, when closed, deletes. */
   public SqliteStore(Path directory) {
+    this(directory, false);
+  }
+
+  /** The jpa store on files in {@code directory}, as {@link #SqliteStore(Path)}. */
+  public static SqliteStore jpa(Path directory) {
+    return new SqliteStore(directory, true);
+  }
+
+  private SqliteStore(Path directory, boolean jpa) {
     this.directory = directory;
+    this.jpa = jpa;
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -34,7 +48,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public StoreKind kind() {
-    return StoreKind.SQLITE;
+    return jpa ? StoreKind.JPA_SQLITE : StoreKind.SQLITE;
   }
 
   @Override
@@ -43,7 +57,8 @@ public final class SqliteStore implements Store {
         Statement statement = connection.createStatement();
         ResultSet results = statement.executeQuery("SELECT sqlite_version()")) {
       results.next();
-      return "SQLite " + results.getString(1) + " (sqlite-jdbc), a file in WAL mode with synchronous=FULL";
+      return (jpa ? "the jpa store (Hibernate " + org.hibernate.Version.getVersionString() + ") on " : "")
+          + "SQLite " + results.getString(1) + " (sqlite-jdbc), a file in WAL mode with synchronous=FULL";
     } catch (SQLException e) {
       throw new IllegalStateException("can't ask SQLite for its version", e);
     }
@@ -52,8 +67,13 @@ public final class SqliteStore implements Store {
   @Override
   public Worlds library(Features features) {
     Map<String, String> environment = features.libraryEnvironment();
-    environment.put(InfrastructureFactory.PERSISTENCE_MODULE, kind().id());
-    environment.put("SQLITE_DBNAME", nextFile("library").toString());
+    environment.put(InfrastructureFactory.PERSISTENCE_MODULE, kind().persistenceModule());
+    Path file = nextFile("library");
+    if (jpa) {
+      environment.put("JPA_JDBC_URL", "jdbc:sqlite:" + file);
+    } else {
+      environment.put("SQLITE_DBNAME", file.toString());
+    }
     return new LibraryWorlds(environment);
   }
 

@@ -40,11 +40,11 @@ public interface Store extends AutoCloseable {
   /** Why the library can't run on this store, or {@code null} if it can: its persistence module must be present. */
   default @Nullable String libraryUnavailable() {
     for (PersistenceModule module : ServiceLoader.load(PersistenceModule.class)) {
-      if (module.name().equals(kind().id())) {
+      if (module.name().equals(kind().persistenceModule())) {
         return null;
       }
     }
-    return "PERSISTENCE_MODULE=" + kind().id() + " is not on the class path (it comes with es-jpa)";
+    return "PERSISTENCE_MODULE=" + kind().persistenceModule() + " is not on the class path (it comes with es-jpa)";
   }
 
   @Override

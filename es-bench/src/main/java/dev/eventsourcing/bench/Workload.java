@@ -124,6 +124,12 @@ public enum Workload {
         default -> null;
       };
     }
+    if (store.isJpa()) {
+      return switch (this) {
+        case W1A, W2 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.6);
+        default -> null;
+      };
+    }
     return switch (this) {
       case W1 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.85);
       case W1A, W2 -> new Target(Target.Kind.THROUGHPUT_RATIO_AT_LEAST, 0.8);

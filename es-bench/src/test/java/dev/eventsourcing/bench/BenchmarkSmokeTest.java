@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs every workload once at tiny sizes and checks what each run stored or read: the benchmark keeps working as
@@ -45,9 +47,13 @@ class BenchmarkSmokeTest {
     }
   }
 
-  @Test
-  void everyWorkloadRunsOnSqliteForTheLibraryAndBothBaselines() {
-    try (SqliteStore store = new SqliteStore(work.resolve("sqlite"))) {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "jpa-sqlite"})
+  void everyWorkloadRunsOnSqliteForTheLibraryAndBothBaselines(String kind) {
+    try (SqliteStore store = kind.equals("sqlite")
+        ? new SqliteStore(work.resolve("sqlite"))
+        : SqliteStore.jpa(work.resolve("jpa-sqlite"))) {
+      assertThat(store.kind().id()).isEqualTo(kind);
       List<Result> results = runAll(store, new ArrayList<>());
 
       for (Result result : results) {

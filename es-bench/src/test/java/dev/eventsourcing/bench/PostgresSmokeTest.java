@@ -57,6 +57,21 @@ class PostgresSmokeTest {
   }
 
   @Test
+  void theJpaStoreRunsTheWorkloadsOnTheSameServer() {
+    PostgresStore jpa = PostgresStore.jpa(PostgresServer.external(store.url(), "postgres", ""), true);
+    List<Workload> workloads = List.of(Workload.W1A, Workload.W2, Workload.W3, Workload.W5);
+    List<Result> results = new BenchmarkRunner(workloads, List.of(jpa), 0, 0, 1, 0, TINY, line -> {}).run();
+
+    assertThat(jpa.kind()).isEqualTo(StoreKind.JPA_POSTGRES);
+    for (Result result : results) {
+      long expected = result.workload() == Workload.W1A ? TINY.w1EventCount()
+          : result.workload() == Workload.W3 ? (long) TINY.w3Events() * TINY.w3Gets() : TINY.w2EventCount();
+      assertThat(result.library()).singleElement().extracting(Sample::events).isEqualTo(expected);
+      assertThat(result.baseline()).singleElement().extracting(Sample::events).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void eachMeasurementStartsFromAnEmptyStore() {
     try (Worlds library = store.library(Features.PLAIN)) {
       library.createWorlds(2, 3);

@@ -9,7 +9,9 @@ import java.util.List;
  * The DDL of an application's tables on the databases where the jpa store counts notification ids in a counter
  * row ({@link dev.eventsourcing.jpa.entity.NotificationCounter}): H2 and MariaDB. The columns are those of the
  * PostgreSQL tables, in each database's types (UUIDs in native {@code UUID} columns); the events table comes with
- * the counter table and its one row, whose count starts at the events' highest id.
+ * the counter table and its one row, whose count starts at 0 (a writer of events finds the row, or fails). The row
+ * is inserted from values, not from the events table: reading that table here would lock its rows on MariaDB, and
+ * deadlock with a writer that holds the counter row.
  */
 final class CounterTables {
   private CounterTables() {}
@@ -18,13 +20,11 @@ final class CounterTables {
   record Dialect(String uuid, String text, String keyText, String bytes, String tableSuffix, String insertCounter) {}
 
   static final Dialect H2 = new Dialect("UUID", "VARCHAR", "VARCHAR", "VARBINARY", "",
-      "MERGE INTO %1$s c USING (SELECT %3$d AS id) s ON c.id = s.id"
-          + " WHEN NOT MATCHED THEN INSERT (id, notification_id)"
-          + " VALUES (s.id, (SELECT COALESCE(MAX(notification_id), 0) FROM %2$s))");
+      "MERGE INTO %1$s c USING (SELECT %2$d AS id) s ON c.id = s.id"
+          + " WHEN NOT MATCHED THEN INSERT (id, notification_id) VALUES (s.id, 0)");
 
   static final Dialect MARIADB = new Dialect("UUID", "TEXT", "VARCHAR(255)", "LONGBLOB", " ENGINE=InnoDB",
-      "INSERT IGNORE INTO %1$s (id, notification_id)"
-          + " SELECT %3$d, COALESCE(MAX(notification_id), 0) FROM %2$s");
+      "INSERT IGNORE INTO %1$s (id, notification_id) VALUES (%2$d, 0)");
 
   /**
    * The statements that create a table if it does not exist, with its indexes.
@@ -48,8 +48,7 @@ final class CounterTables {
             + "id INTEGER NOT NULL, "
             + "notification_id BIGINT NOT NULL, "
             + "PRIMARY KEY (id))" + dialect.tableSuffix());
-        statements.add(String.format(dialect.insertCounter(), tables.counter(), tables.events(),
-            NotificationCounter.ID));
+        statements.add(String.format(dialect.insertCounter(), tables.counter(), NotificationCounter.ID));
       }
       case TableNames.SNAPSHOTS -> statements.add("CREATE TABLE IF NOT EXISTS " + tables.snapshots() + " ("
           + "originator_id " + dialect.uuid() + " NOT NULL, "

@@ -46,7 +46,7 @@ enum Database {
     }
   },
 
-  H2("H2", "jdbc:h2:", "h2", "H2") {
+  H2("H2", "jdbc:h2:", "h2", "org.eclipse.persistence.platform.database.H2Platform") {
     @Override
     List<String> createStatements(TableNames tables, String table) {
       return CounterTables.createStatements(CounterTables.H2, tables, table);
@@ -72,8 +72,8 @@ enum Database {
 
   /**
    * @param productName the JDBC driver's name of the database, in lower case
-   * @param eclipseLinkPlatform EclipseLink's name of its platform, or {@code null} where the store is not tested on
-   *     EclipseLink
+   * @param eclipseLinkPlatform EclipseLink's name or class of its platform, or {@code null} where the store is not
+   *     tested on EclipseLink
    */
   Database(String displayName, String urlPrefix, String productName, @Nullable String eclipseLinkPlatform) {
     this.displayName = displayName;
@@ -104,6 +104,14 @@ enum Database {
   /** How the database's driver reports failures where its SQLState says too little. */
   DriverErrors driverErrors() {
     return DriverErrors.NONE;
+  }
+
+  /**
+   * Whether {@code ORDER BY} of a UUID column is the order of the UUIDs' bytes; MariaDB's {@code UUID} type sorts
+   * its groups in another order.
+   */
+  boolean sortsUuidsBytewise() {
+    return this != MARIADB;
   }
 
   /** Whether the database has one writer at a time, so the writers of this process take turns for every write. */

@@ -10,15 +10,19 @@ import org.jspecify.annotations.Nullable;
 /** The data keys of per-subject encryption of an application's JPA store, as {@link DataKeyRecord}s. */
 final class OrmDataKeys implements DataKeyRecorder {
   private static final String SELECT_KEYS_NOT_WRAPPED_BY = "SELECT k FROM " + DataKeyRecord.ENTITY + " k"
-      + " WHERE k.wrappedKey IS NOT NULL AND k.masterKeyId <> :masterKeyId ORDER BY k.subjectId";
+      + " WHERE k.wrappedKey IS NOT NULL AND k.masterKeyId <> :masterKeyId ORDER BY ";
   private static final String UPDATE_KEY = "UPDATE " + DataKeyRecord.ENTITY + " k"
       + " SET k.masterKeyId = :masterKeyId, k.wrappedKey = :wrappedKey"
       + " WHERE k.subjectId = :subjectId AND k.masterKeyId = :selectedMasterKeyId";
 
   private final OrmStore store;
+  private final String selectKeysNotWrappedBy;
 
   OrmDataKeys(OrmStore store) {
     this.store = store;
+    // In ascending order of the subjects' bytes: the canonical text of a UUID sorts so where the type doesn't.
+    this.selectKeysNotWrappedBy = SELECT_KEYS_NOT_WRAPPED_BY
+        + (store.database().sortsUuidsBytewise() ? "k.subjectId" : "cast(k.subjectId as String)");
   }
 
   @Override
@@ -35,7 +39,7 @@ final class OrmDataKeys implements DataKeyRecorder {
       return List.of();
     }
     return store.read("selecting data keys to rewrap", entityManager ->
-        entityManager.createQuery(SELECT_KEYS_NOT_WRAPPED_BY, DataKeyRecord.class)
+        entityManager.createQuery(selectKeysNotWrappedBy, DataKeyRecord.class)
             .setParameter("masterKeyId", masterKeyId)
             .setMaxResults(limit)
             .getResultList().stream()

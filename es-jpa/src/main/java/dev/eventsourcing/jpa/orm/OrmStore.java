@@ -5,6 +5,7 @@ import dev.eventsourcing.jpa.TableNames;
 import dev.eventsourcing.jpa.WriterQueue;
 import dev.eventsourcing.jpa.entity.EventRecord;
 import dev.eventsourcing.jpa.entity.NotificationCounter;
+import dev.eventsourcing.persistence.PersistenceException;
 import dev.eventsourcing.persistence.ProgrammingException;
 import dev.eventsourcing.persistence.RecordConflictException;
 import jakarta.persistence.EntityExistsException;
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 final class OrmStore implements AutoCloseable {
   private static final String SELECT_MAX_NOTIFICATION = "SELECT MAX(e.notificationId) FROM " + EventRecord.ENTITY
       + " e";
+
+  private static final int DDL_ATTEMPTS = 3;
 
   private final String applicationName;
   private final TableNames tables;
@@ -63,6 +66,10 @@ final class OrmStore implements AutoCloseable {
 
   String applicationName() {
     return applicationName;
+  }
+
+  Database database() {
+    return database;
   }
 
   /** Runs reads outside a transaction of the store's (in the caller's JTA transaction, if the unit joins one). */
@@ -135,7 +142,12 @@ final class OrmStore implements AutoCloseable {
     return entityManager.createQuery(SELECT_MAX_NOTIFICATION, Long.class).getSingleResult();
   }
 
-  /** Creates the tables, each if it does not exist, with the DDL of the JDBC stores, in one transaction. */
+  /**
+   * Creates the tables, each if it does not exist, with the DDL of the JDBC stores (or of {@link CounterTables}), in
+   * one transaction. A failure is retried twice, for a creator of the same tables at the same time can make one
+   * (MariaDB's DDL deadlocks with it, H2's {@code CREATE INDEX IF NOT EXISTS} finds its index half made); the
+   * statements change nothing where the tables are there.
+   */
   void createTables(String... logicalTables) {
     List<String> statements = new ArrayList<>();
     for (String table : logicalTables) {
@@ -153,10 +165,19 @@ final class OrmStore implements AutoCloseable {
       }
       return null;
     };
-    if (database.isSingleWriter()) {
-      writers.inTurn(operation, () -> inNewTransaction(operation, create));
-    } else {
-      inNewTransaction(operation, create);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (database.isSingleWriter()) {
+          writers.inTurn(operation, () -> inNewTransaction(operation, create));
+        } else {
+          inNewTransaction(operation, create);
+        }
+        return;
+      } catch (PersistenceException e) {
+        if (attempt == DDL_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 
