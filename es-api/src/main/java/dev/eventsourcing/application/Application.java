@@ -120,9 +120,13 @@ public class Application implements AutoCloseable {
   }
 
   /**
-   * An application configured by the process environment overlaid with {@code environment}.
+   * An application configured by the process environment overlaid with {@code environment}. Its settings are
+   * parsed and checked here; a connection setting that only the store's own pool needs (such as
+   * {@code POSTGRES_DBNAME} or {@code SQLITE_DBNAME}, unneeded when a {@code DataSource} is given) is checked here if
+   * it is set, and found missing when the store opens that pool, on first use.
    *
-   * @throws dev.eventsourcing.persistence.ConfigurationException if a setting is missing or invalid
+   * @throws dev.eventsourcing.persistence.ConfigurationException if a setting is invalid, or missing where no store
+   *     part could supply it
    */
   public Application(Map<String, String> environment) {
     this.context = ApplicationContext.of(getClass(), environment);
