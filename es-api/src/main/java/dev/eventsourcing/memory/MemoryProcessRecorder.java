@@ -14,8 +14,8 @@ public class MemoryProcessRecorder extends MemoryApplicationRecorder implements 
   protected void checkTracking(@Nullable Tracking tracking) {
     if (tracking != null) {
       Long max = maxTrackingIds.get(tracking.applicationName());
-      if (max != null && tracking.notificationId() <= max) {
-        throw new RecordConflictException("notification " + tracking.notificationId() + " of "
+      if (tracking.overlaps(max)) {
+        throw new RecordConflictException("notification " + tracking.firstNotificationId() + " of "
             + tracking.applicationName() + " is already tracked (tracked up to " + max + ")");
       }
     }

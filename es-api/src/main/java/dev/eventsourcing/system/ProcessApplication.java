@@ -331,7 +331,7 @@ public abstract class ProcessApplication extends Application {
       });
       Notification last = batch.get(batch.size() - 1);
       try {
-        save(new Tracking(upstream.name(), last.id()), events, collected.toArray(Aggregate<?>[]::new));
+        save(new Tracking(upstream.name(), last.id(), batch.get(0).id()), events, collected.toArray(Aggregate<?>[]::new));
       } catch (RecordConflictException | OperationalException e) {
         throw e;
       } catch (RuntimeException e) {

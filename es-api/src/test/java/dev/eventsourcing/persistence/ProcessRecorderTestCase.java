@@ -83,6 +83,24 @@ public abstract class ProcessRecorderTestCase extends ApplicationRecorderTestCas
     assertThat(recorder.maxTrackingId(UPSTREAM)).isEqualTo(2L);
   }
 
+  /** Another processor recorded part of a batch: the batch conflicts, though its last notification is new. */
+  @Test
+  void aBatchOfWhichPartIsTrackedConflictsAndItsEventsAreNotWritten() {
+    ProcessRecorder recorder = createRecorder();
+    recorder.insertEvents(List.of(event(UUID.randomUUID(), 1)), new Tracking(UPSTREAM, 5, 1));
+    UUID overlapping = UUID.randomUUID();
+
+    assertThatThrownBy(() -> recorder.insertEvents(List.of(event(overlapping, 1)), new Tracking(UPSTREAM, 8, 5)))
+        .isInstanceOf(RecordConflictException.class)
+        .hasMessageContaining("tracked up to 5");
+
+    assertThat(recorder.selectEvents(overlapping)).isEmpty();
+    assertThat(recorder.maxTrackingId(UPSTREAM)).isEqualTo(5L);
+    recorder.insertEvents(List.of(event(overlapping, 1)), new Tracking(UPSTREAM, 8, 6));
+    assertThat(recorder.selectEvents(overlapping)).containsExactly(event(overlapping, 1));
+    assertThat(recorder.maxTrackingId(UPSTREAM)).isEqualTo(8L);
+  }
+
   @Test
   void trackingNeverGoesBackwards() {
     ProcessRecorder recorder = createRecorder();

@@ -35,9 +35,9 @@ final class JpaTracking {
   /** Records a tracking record, in a transaction that holds the lock on the events table. */
   void record(Connection connection, Tracking tracking) throws SQLException {
     Long max = maxTrackingId(connection, tracking.applicationName());
-    if (max != null && tracking.notificationId() <= max) {
+    if (tracking.overlaps(max)) {
       throw new RecordConflictException("application " + store.applicationName() + ": notification "
-          + tracking.notificationId() + " of " + tracking.applicationName() + " is already tracked (tracked up to "
+          + tracking.firstNotificationId() + " of " + tracking.applicationName() + " is already tracked (tracked up to "
           + max + ")");
     }
     store.withStatement(connection, insert, statement -> {

@@ -50,14 +50,23 @@ final class EclipseLinkUnits {
         // A failed statement's log and message would show its values, the events' state among them.
         .property(PersistenceUnitProperties.LOGGING_PARAMETERS, "false")
         .property(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
-    EntityManagerFactory entityManagers = new PersistenceProvider().createEntityManagerFactory(unit);
+    // EclipseLink loads the unit's classes through the thread's context loader, and deploys the unit when the first
+    // entity manager is made: the classes are the library's, so the library's loader is the context meanwhile.
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    thread.setContextClassLoader(EventRecord.class.getClassLoader());
     try {
-      // EclipseLink connects when the first entity manager is made: a database that is not there fails here.
-      entityManagers.createEntityManager().close();
-      return entityManagers;
-    } catch (RuntimeException e) {
-      entityManagers.close();
-      throw e;
+      EntityManagerFactory entityManagers = new PersistenceProvider().createEntityManagerFactory(unit);
+      try {
+        // EclipseLink connects when the first entity manager is made: a database that is not there fails here.
+        entityManagers.createEntityManager().close();
+        return entityManagers;
+      } catch (RuntimeException e) {
+        entityManagers.close();
+        throw e;
+      }
+    } finally {
+      thread.setContextClassLoader(context);
     }
   }
 

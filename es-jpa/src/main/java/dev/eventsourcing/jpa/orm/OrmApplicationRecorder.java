@@ -129,9 +129,9 @@ class OrmApplicationRecorder extends OrmAggregateRecorder implements Application
 
   private void checkTracking(EntityManager entityManager, Tracking tracking) {
     Long max = maxTrackingId(entityManager, tracking.applicationName());
-    if (max != null && tracking.notificationId() <= max) {
+    if (tracking.overlaps(max)) {
       throw new RecordConflictException("application " + store.applicationName() + ": notification "
-          + tracking.notificationId() + " of " + tracking.applicationName() + " is already tracked (tracked up to "
+          + tracking.firstNotificationId() + " of " + tracking.applicationName() + " is already tracked (tracked up to "
           + max + ")");
     }
   }
