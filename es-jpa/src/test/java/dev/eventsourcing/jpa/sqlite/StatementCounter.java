@@ -1,29 +1,25 @@
 package dev.eventsourcing.jpa.sqlite;
 
-import java.io.PrintWriter;
+import dev.eventsourcing.jpa.WrappingDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A data source that counts how the inserts sent through its connections reach the driver. */
-final class StatementCounter implements DataSource {
-  private final DataSource target;
+final class StatementCounter extends WrappingDataSource {
   private final List<Integer> batchedInserts = new ArrayList<>();
   private final AtomicInteger singleInserts = new AtomicInteger();
 
   StatementCounter(DataSource target) {
-    this.target = target;
+    super(target);
   }
 
   synchronized void reset() {
@@ -41,13 +37,8 @@ final class StatementCounter implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return counting(target.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) throws SQLException {
-    return counting(target.getConnection(user, password));
+  protected Connection wrap(Connection connection) {
+    return counting(connection);
   }
 
   private Connection counting(Connection connection) {
@@ -90,40 +81,5 @@ final class StatementCounter implements DataSource {
       }
     };
     return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return target.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    target.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    target.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return target.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return target.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return target.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return target.isWrapperFor(iface);
   }
 }
